@@ -1,0 +1,28 @@
+/**
+ * English and Simplified Chinese, one dictionary each with the same keys (zh is typed against en, so a
+ * missing translation fails the typecheck). Terms follow the seeds: 遗忘门, 输入门, 输出门, 候选值, 细胞状态,
+ * 隐藏状态, 损失, 梯度, 时间步, 梯度消失, 梯度爆炸.
+ */
+import { en, type Dict } from './en.ts';
+import { zh } from './zh.ts';
+
+export type Lang = 'en' | 'zh';
+export type MessageKey = keyof Dict;
+
+export const DICTS: Record<Lang, Dict> = { en, zh };
+
+/** Translate a key, filling {name} placeholders. */
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const s = DICTS[lang][key];
+  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+/** The browser's preferred language, mapped to one we have. */
+export function detectLang(languages: readonly string[]): Lang {
+  for (const l of languages) {
+    const lower = l.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

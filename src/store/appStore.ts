@@ -1,0 +1,79 @@
+/**
+ * Low-frequency application state (plain data only: no engine objects, no Worker). Per-frame traces do
+ * not pass through here; they go through frameBus.ts so React does not re-render for every frame.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Failure, ModelSummary, RunStatus } from '../worker/protocol.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
+import type { Lang } from '../i18n/i18n.ts';
+
+export interface LossHistory {
+  /** Training loss per step (index = step − 1). */
+  train: number[];
+  /** Elapsed ms per step. */
+  time: number[];
+  validation: { step: number; loss: number }[];
+}
+
+export type WalkMode = 'forward' | 'backward';
+
+export interface Selection {
+  /** Timestep cursor over the probe sequence, 0-based. */
+  t: number;
+  layer: number;
+  unit: number;
+  /** Forward pass or the BPTT walk (shows ∂L/∂c_t, ∂L/∂h_t arriving). */
+  walk: WalkMode;
+  /** Index into the training-history ring; null = live. */
+  historyIndex: number | null;
+}
+
+export interface AppState {
+  config: RunConfig;
+  lang: Lang;
+  runId: number;
+  status: RunStatus;
+  step: number;
+  lastLoss: number | null;
+  stepsPerSecond: number;
+  summary: ModelSummary | null;
+  failure: Failure | null;
+  loss: LossHistory;
+  selection: Selection;
+  /** Training speed cap (steps/s); null = full speed. */
+  speed: number | null;
+  showShortcuts: boolean;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG, lang: Lang = 'en'): AppState {
+  return {
+    config,
+    lang,
+    runId: 1,
+    status: 'paused',
+    step: 0,
+    lastLoss: null,
+    stepsPerSecond: 0,
+    summary: null,
+    failure: null,
+    loss: { train: [], time: [], validation: [] },
+    selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyIndex: null },
+    speed: null,
+    showShortcuts: false,
+  };
+}
+
+/** A fresh store (every test gets its own). */
+export function createAppStore(init: Partial<AppState> = {}): AppStore {
+  return createStore<AppState>()(() => ({ ...initialState(), ...init }));
+}
+
+/** The app's store; tests create their own with createAppStore(). */
+export const appStore = createAppStore();
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}

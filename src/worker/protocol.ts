@@ -1,0 +1,139 @@
+/**
+ * The one message contract between the page and the trainer worker. Both sides import these types; every
+ * message carries the runId it belongs to, so frames of a run that was reset are dropped.
+ */
+import type { CellKind } from '../engine/config.ts';
+import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
+
+export type ToWorker =
+  /** Build model, task and optimiser from the config (seeded) and send 'ready' plus a step-0 frame. */
+  | { type: 'init'; runId: number; config: RunConfig }
+  | { type: 'play'; runId: number }
+  | { type: 'pause'; runId: number }
+  /** Exactly `count` training steps (default 1), then a frame; leaves the run paused. */
+  | { type: 'step'; runId: number; count?: number }
+  /** Change hyper-parameters without re-initialising (LIVE_FIELDS of RunConfig). */
+  | { type: 'setHyper'; runId: number; patch: HyperPatch }
+  /** Training speed cap in steps per second; null = as fast as possible. */
+  | { type: 'setSpeed'; runId: number; stepsPerSecond: number | null };
+
+export type FromWorker =
+  | { type: 'ready'; runId: number; summary: ModelSummary }
+  | { type: 'status'; runId: number; status: RunStatus; step: number }
+  /** Losses of every step since the last progress message (steps are consecutive). */
+  | { type: 'progress'; runId: number; progress: Progress }
+  | { type: 'frame'; runId: number; frame: ProbeFrame }
+  /** Training stopped on a NaN/Inf; the last finite weights are kept and the run is paused. */
+  | { type: 'failure'; runId: number; failure: Failure };
+
+export type RunStatus = 'paused' | 'playing';
+
+export interface Progress {
+  /** Step number of losses[0]; losses[k] belongs to step firstStep + k. */
+  firstStep: number;
+  losses: Float64Array;
+  /** Wall-clock ms since the run started, per step. */
+  times: Float64Array;
+  /** Validation losses measured in this batch of steps. */
+  validation: { step: number; loss: number }[];
+  /** Training speed over the last second. */
+  stepsPerSecond: number;
+}
+
+export interface Failure {
+  where: 'loss' | 'gradient' | 'weights';
+  /** The first tensor found non-finite (gradient or weights), if known. */
+  tensor: string | null;
+  /** The step that failed (not applied). */
+  step: number;
+  message: string;
+}
+
+export interface TensorSummary {
+  name: string;
+  shape: number[];
+}
+
+export interface ModelSummary {
+  cell: CellKind;
+  inputSize: number;
+  hiddenSize: number;
+  numLayers: number;
+  outputSize: number;
+  outputMode: 'last' | 'sequence';
+  paramCount: number;
+  tensors: TensorSummary[];
+  /** Gate names in fused order (i,f,g,o / r,z,n / a). */
+  gates: string[];
+  /** Loss used by the task. */
+  loss: 'mse' | 'crossEntropy';
+  classes: string[] | null;
+}
+
+/**
+ * Everything the panels draw for the probe sequence (batch of one) after `step` training steps.
+ * Arrays are Float32 (display precision), row-major, time-major; they are transferred, not copied.
+ */
+export interface ProbeFrame {
+  step: number;
+  T: number;
+  H: number;
+  I: number;
+  /** Output width (regression targets or classes). */
+  O: number;
+  /** Rows of output/target: 1 ('last') or T ('sequence'). */
+  rows: number;
+  /** Probe loss with the current weights. */
+  loss: number;
+  /** Input [T, I]. */
+  x: Float32Array;
+  /** Output [rows, O] and target [rows, O] (MSE) or [rows] class indices (cross-entropy). */
+  output: Float32Array;
+  target: Float32Array;
+  layers: LayerFrame[];
+  /** ∂L/∂x_t [T, I]. */
+  dx: Float32Array;
+  /** ‖∂L/∂x_t‖ per timestep [T]. */
+  dxNorm: Float32Array;
+}
+
+export interface LayerFrame {
+  /** Gate pre-activations and activations [T, G·H]. */
+  pre: Float32Array;
+  act: Float32Array;
+  /** Hidden state [T, H] and the initial state [H]. */
+  h: Float32Array;
+  h0: Float32Array;
+  /** LSTM cell state [T, H] and c0 [H]; null otherwise. */
+  c: Float32Array | null;
+  c0: Float32Array | null;
+  /** GRU: W_hn·h_{t−1} + b_hn [T, H]; null otherwise. */
+  hn: Float32Array | null;
+  /** ∂L/∂h_t, ∂L/∂c_t [T, H] and their norms per timestep [T]. */
+  dh: Float32Array;
+  dc: Float32Array | null;
+  dhNorm: Float32Array;
+  dcNorm: Float32Array | null;
+  /** ∂L/∂(gate pre-activation) [T, G·H] (input side; GRU's recurrent-side n block is dPreHh). */
+  dPre: Float32Array;
+  dPreHh: Float32Array | null;
+  /** Per-gate gradient norms [T, G]. */
+  gateNorms: Float32Array;
+  /** This layer's weights, for the equations in the cell diagram: W_ih [G·H, I_l], W_hh [G·H, H], b_ih + b_hh [G·H]; peepholes [3, H] or null. */
+  wIh: Float32Array;
+  wHh: Float32Array;
+  bIh: Float32Array;
+  bHh: Float32Array;
+  peephole: Float32Array | null;
+}
+
+/** All typed-array buffers of a frame, for the transfer list. */
+export function frameBuffers(f: ProbeFrame): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [f.x.buffer, f.output.buffer, f.target.buffer, f.dx.buffer, f.dxNorm.buffer] as ArrayBuffer[];
+  for (const l of f.layers) {
+    for (const a of [l.pre, l.act, l.h, l.h0, l.c, l.c0, l.hn, l.dh, l.dc, l.dhNorm, l.dcNorm, l.dPre, l.dPreHh, l.gateNorms, l.wIh, l.wHh, l.bIh, l.bHh, l.peephole]) {
+      if (a) out.push(a.buffer as ArrayBuffer);
+    }
+  }
+  return out;
+}
