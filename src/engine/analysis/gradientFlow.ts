@@ -1,0 +1,209 @@
+/**
+ * How the gradient travels back through time (seed 004's derivation made measurable): per-timestep norms,
+ * a fitted decay rate, the running Jacobian products that cause it (RNN: ∏ diag(φ′)·W_hh; LSTM: ∏ f along
+ * the cell path; GRU: ∏ z along the carry path), and RNNbow's split of a weight gradient into the
+ * contributions of each timestep (seed 001: the weight gradient is the sum over time).
+ */
+import type { ModelConfig } from '../config.ts';
+import { gateIndex } from '../gateLayout.ts';
+import type { ParamStore } from '../params.ts';
+
+/** Euclidean norm of each row of a [rows, width] array. */
+export function rowNorms(a: ArrayLike<number>, rows: number, width: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let k = r * width; k < (r + 1) * width; k++) s += a[k] * a[k];
+    out[r] = Math.sqrt(s);
+  }
+  return out;
+}
+
+export interface DecayFit {
+  /** Least-squares slope of ln‖g_t‖ against the distance T−1−t (per step; negative = vanishing). */
+  slope: number;
+  /** e^slope: the average factor the gradient is multiplied by per step back in time. */
+  factorPerStep: number;
+  /** Timesteps used (finite, non-zero norms). */
+  used: number;
+}
+
+/** Fit ‖g_t‖ ≈ A·e^{slope·(T−1−t)} over the timesteps with a finite, positive norm. */
+export function fitDecay(norms: ArrayLike<number>): DecayFit {
+  const T = norms.length;
+  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (let t = 0; t < T; t++) {
+    const v = norms[t];
+    if (!(v > 0) || !Number.isFinite(v)) continue;
+    const x = T - 1 - t;
+    const y = Math.log(v);
+    n++; sx += x; sy += y; sxx += x * x; sxy += x * y;
+  }
+  const den = n * sxx - sx * sx;
+  const slope = n >= 2 && den > 0 ? (n * sxy - sx * sy) / den : 0;
+  return { slope, factorPerStep: Math.exp(slope), used: n };
+}
+
+export interface VanishMark {
+  /** Latest timestep (closest to T) whose norm fell below ratio × the norm at T, or null. */
+  vanishedAt: number | null;
+  /** Latest timestep where the norm is Inf/NaN or above overflowRatio × the norm at T, or null. */
+  explodedAt: number | null;
+}
+
+/** Where a per-timestep gradient curve vanished (below 1e-6 of its value at the last step) or blew up. */
+export function markVanishing(norms: ArrayLike<number>, ratio = 1e-6, overflowRatio = 1e6): VanishMark {
+  const T = norms.length;
+  const ref = norms[T - 1];
+  let vanishedAt: number | null = null;
+  let explodedAt: number | null = null;
+  for (let t = T - 1; t >= 0; t--) {
+    const v = norms[t];
+    if (explodedAt === null && (!Number.isFinite(v) || (ref > 0 && v > overflowRatio * ref))) explodedAt = t;
+    if (vanishedAt === null && ref > 0 && v < ratio * ref) vanishedAt = t;
+  }
+  return { vanishedAt, explodedAt };
+}
+
+/** Largest singular value of a square [n, n] matrix by power iteration on MᵀM. */
+export function spectralNormSquare(m: Float64Array, n: number, iterations = 30): number {
+  const v = new Float64Array(n).fill(1 / Math.sqrt(n));
+  const u = new Float64Array(n);
+  const w = new Float64Array(n);
+  let sigma = 0;
+  for (let it = 0; it < iterations; it++) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += m[i * n + j] * v[j];
+      u[i] = s;
+    }
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += m[i * n + j] * u[i];
+      w[j] = s;
+    }
+    let norm = 0;
+    for (let j = 0; j < n; j++) norm += w[j] * w[j];
+    norm = Math.sqrt(norm);
+    if (norm === 0 || !Number.isFinite(norm)) return norm === 0 ? 0 : Infinity;
+    sigma = Math.sqrt(norm);
+    for (let j = 0; j < n; j++) v[j] = w[j] / norm;
+  }
+  return sigma;
+}
+
+/**
+ * RNN: ‖∏_{s=t+1}^{T} J_s‖₂ with J_s = ∂h_s/∂h_{s−1} = diag(φ′(pre_s))·W_hh, for one layer and one sequence.
+ * Entry k (k = 0..T−1) is the norm of the product of the last k Jacobians (entry 0 = 1, the identity).
+ * `pre` and `h` are [T, H] for that sequence.
+ */
+export function rnnJacobianProducts(
+  params: ParamStore, layer: number, pre: ArrayLike<number>, h: ArrayLike<number>, T: number,
+): Float64Array {
+  const H = params.config.hiddenSize;
+  const W = params.data;
+  const wHh = params.layers[layer].wHh;
+  const relu = params.config.nonlinearity === 'relu';
+  let prod = new Float64Array(H * H);
+  for (let i = 0; i < H; i++) prod[i * H + i] = 1;
+  const out = new Float64Array(T);
+  out[0] = 1;
+  let next = new Float64Array(H * H);
+  for (let k = 1; k < T; k++) {
+    const s = T - k; // J_s, s from T−1 down to 1 (0-based): the step whose input is h_{s−1}
+    // prod ← prod · diag(φ′_s) · W_hh
+    for (let i = 0; i < H; i++) {
+      for (let j = 0; j < H; j++) {
+        let acc = 0;
+        for (let m = 0; m < H; m++) {
+          const d = relu ? (pre[s * H + m] > 0 ? 1 : 0) : 1 - h[s * H + m] * h[s * H + m];
+          acc += prod[i * H + m] * d * W[wHh + m * H + j];
+        }
+        next[i * H + j] = acc;
+      }
+    }
+    [prod, next] = [next, prod];
+    out[k] = spectralNormSquare(prod, H);
+  }
+  return out;
+}
+
+/**
+ * The carry path: LSTM ∏ f_s along the cell state, GRU ∏ z_s along h (h = (1−z)⊙n + z⊙h_prev), from the
+ * last step back. Entry k is the mean over units of the product of the last k gates (entry 0 = 1).
+ * `act` is the layer's gate activations [T, G·H] for one sequence.
+ */
+export function carryProducts(config: ModelConfig, act: ArrayLike<number>, T: number): Float64Array {
+  const H = config.hiddenSize;
+  const G = config.cell === 'lstm' ? 4 : 3;
+  const g = config.cell === 'lstm' ? gateIndex('lstm', 'f') : gateIndex('gru', 'z');
+  const running = new Float64Array(H).fill(1);
+  const out = new Float64Array(T);
+  out[0] = 1;
+  for (let k = 1; k < T; k++) {
+    const s = T - k; // gate of step s carries c_{s−1} (or h_{s−1}) into step s
+    let mean = 0;
+    for (let j = 0; j < H; j++) {
+      running[j] *= act[s * G * H + g * H + j];
+      mean += running[j];
+    }
+    out[k] = mean / H;
+  }
+  return out;
+}
+
+export interface TimestepContributions {
+  /** ‖∂L/∂W|_t‖_F for W_ih and W_hh: the size of each timestep's term in the sum over time [T]. */
+  ihNorm: Float64Array;
+  hhNorm: Float64Array;
+  /** Each term's share of the total weight gradient, projected on it: Σ_t share_t = 1 [T]. */
+  ihShare: Float64Array;
+  hhShare: Float64Array;
+  /** ‖Σ_t ∂L/∂W|_t‖_F: equals the norm of the BPTT gradient of W_ih / W_hh. */
+  ihTotalNorm: number;
+  hhTotalNorm: number;
+}
+
+/**
+ * RNNbow: split dL/dW_ih and dL/dW_hh of one layer into the term each timestep adds,
+ * ∂L/∂W|_t = Σ_b δ_{t,b}ᵀ·[x_{t,b}] (resp. h_{t−1,b}). Shapes: dPre [T, B, G·H], input [T, B, I], h [T, B, H], h0 [B, H].
+ */
+export function timestepContributions(
+  dPreIh: ArrayLike<number>, dPreHh: ArrayLike<number>, input: ArrayLike<number>, inputSize: number,
+  h: ArrayLike<number>, h0: ArrayLike<number>, T: number, B: number, GH: number, H: number,
+): TimestepContributions {
+  const terms = (dPre: ArrayLike<number>, cols: number, src: (t: number, b: number, k: number) => number) => {
+    const perT: Float64Array[] = [];
+    const total = new Float64Array(GH * cols);
+    for (let t = 0; t < T; t++) {
+      const term = new Float64Array(GH * cols);
+      for (let b = 0; b < B; b++) {
+        const d = (t * B + b) * GH;
+        for (let r = 0; r < GH; r++) {
+          const dv = dPre[d + r];
+          if (dv === 0) continue;
+          for (let k = 0; k < cols; k++) term[r * cols + k] += dv * src(t, b, k);
+        }
+      }
+      for (let i = 0; i < term.length; i++) total[i] += term[i];
+      perT.push(term);
+    }
+    let tot2 = 0;
+    for (let i = 0; i < total.length; i++) tot2 += total[i] * total[i];
+    const norm = new Float64Array(T);
+    const share = new Float64Array(T);
+    perT.forEach((term, t) => {
+      let s2 = 0, dot = 0;
+      for (let i = 0; i < term.length; i++) {
+        s2 += term[i] * term[i];
+        dot += term[i] * total[i];
+      }
+      norm[t] = Math.sqrt(s2);
+      share[t] = tot2 > 0 ? dot / tot2 : 0;
+    });
+    return { norm, share, totalNorm: Math.sqrt(tot2) };
+  };
+  const ih = terms(dPreIh, inputSize, (t, b, k) => input[(t * B + b) * inputSize + k]);
+  const hh = terms(dPreHh, H, (t, b, k) => (t === 0 ? h0[b * H + k] : h[((t - 1) * B + b) * H + k]));
+  return { ihNorm: ih.norm, hhNorm: hh.norm, ihShare: ih.share, hhShare: hh.share, ihTotalNorm: ih.totalNorm, hhTotalNorm: hh.totalNorm };
+}
