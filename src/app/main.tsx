@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../styles/app.css';
 import { App } from './App.tsx';
+import { boot } from './boot.ts';
+
+const { client, urlWarnings } = boot();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <App client={client} urlWarnings={urlWarnings} />
   </StrictMode>,
 );

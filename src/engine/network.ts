@@ -128,6 +128,9 @@ interface Workspace {
   dcNext: Float64Array;
   dhTmp: Float64Array;
   x: Float64Array;
+  /** Views over the buffers above, built once so a step allocates nothing. */
+  backwardTrace: BackwardTrace;
+  forwardTrace: { -readonly [K in keyof ForwardTrace]: ForwardTrace[K] };
 }
 
 export class RecurrentNet {
@@ -178,7 +181,8 @@ export class RecurrentNet {
       input = buf.h;
     }
     this.forwardHead(ws);
-    return this.trace(ws);
+    ws.forwardTrace.x = x;
+    return ws.forwardTrace;
   }
 
   /**
@@ -192,12 +196,7 @@ export class RecurrentNet {
     const k = options.truncate ?? 0;
     this.backwardHead(dOutput, ws);
     for (let l = this.config.numLayers - 1; l >= 0; l--) this.backwardLayer(l, ws, k);
-    return {
-      layers: ws.layers.map((b) => ({ dh: b.dh, dc: b.dc, dPreIh: b.dPreIh, dPreHh: b.dPreHh, gateNorms: b.gateNorms })),
-      dx: ws.dx,
-      dh0: ws.dh0,
-      dc0: ws.dc0,
-    };
+    return ws.backwardTrace;
   }
 
   private workspace(T: number, B: number): Workspace {
@@ -225,34 +224,33 @@ export class RecurrentNet {
         dhExt: new Float64Array(T * B * H),
       });
     }
+    const LBH = L * B * H;
+    const dx = new Float64Array(T * B * I);
+    const dh0 = new Float64Array(LBH);
+    const dc0 = lstm ? new Float64Array(LBH) : null;
+    const h0 = new Float64Array(LBH);
+    const c0 = lstm ? new Float64Array(LBH) : null;
+    const hN = new Float64Array(LBH);
+    const cN = lstm ? new Float64Array(LBH) : null;
+    const output = new Float64Array(this.outputRows(T, B) * this.outputWidth);
+    const x = new Float64Array(0);
     this.ws = {
-      T, B, layers,
-      h0: new Float64Array(L * B * H),
-      c0: lstm ? new Float64Array(L * B * H) : null,
-      hN: new Float64Array(L * B * H),
-      cN: lstm ? new Float64Array(L * B * H) : null,
-      output: new Float64Array(this.outputRows(T, B) * this.outputWidth),
-      dx: new Float64Array(T * B * I),
-      dh0: new Float64Array(L * B * H),
-      dc0: lstm ? new Float64Array(L * B * H) : null,
+      T, B, layers, h0, c0, hN, cN, output, dx, dh0, dc0, x,
       rec: new Float64Array(B * G * H),
       dhNext: new Float64Array(B * H),
       dcNext: new Float64Array(B * H),
       dhTmp: new Float64Array(B * H),
-      x: new Float64Array(0),
+      backwardTrace: {
+        layers: layers.map((b) => ({ dh: b.dh, dc: b.dc, dPreIh: b.dPreIh, dPreHh: b.dPreHh, gateNorms: b.gateNorms })),
+        dx, dh0, dc0,
+      },
+      forwardTrace: {
+        T, B, x, h0, c0, layers, output, hN, cN,
+        outputRows: this.outputRows(T, B),
+        outputWidth: this.outputWidth,
+      },
     };
     return this.ws;
-  }
-
-  private trace(ws: Workspace): ForwardTrace {
-    return {
-      T: ws.T, B: ws.B, x: ws.x, h0: ws.h0, c0: ws.c0,
-      layers: ws.layers,
-      output: ws.output,
-      outputRows: this.outputRows(ws.T, ws.B),
-      outputWidth: this.outputWidth,
-      hN: ws.hN, cN: ws.cN,
-    };
   }
 
   /** pre[T·B, G·H] = input · W_ihᵀ + biases: one large matrix product for all timesteps at once. */

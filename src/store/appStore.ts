@@ -9,10 +9,12 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
 import type { Lang } from '../i18n/i18n.ts';
 
 export interface LossHistory {
-  /** Training loss per step (index = step − 1). */
+  /** Training loss of step (k + 1)·stride at index k (index = step − 1 while stride is 1). */
   train: number[];
-  /** Elapsed ms per step. */
+  /** Training time in ms at the same steps. */
   time: number[];
+  /** Steps between kept points: doubles (dropping every other point) when the history reaches its cap. */
+  stride: number;
   validation: { step: number; loss: number }[];
 }
 
@@ -59,7 +61,7 @@ export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG, lang: Lang 
     stepsPerSecond: 0,
     summary: null,
     failure: null,
-    loss: { train: [], time: [], validation: [] },
+    loss: { train: [], time: [], stride: 1, validation: [] },
     selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyIndex: null },
     speed: null,
     showShortcuts: false,

@@ -24,7 +24,9 @@ export type FromWorker =
   | { type: 'progress'; runId: number; progress: Progress }
   | { type: 'frame'; runId: number; frame: ProbeFrame }
   /** Training stopped on a NaN/Inf; the last finite weights are kept and the run is paused. */
-  | { type: 'failure'; runId: number; failure: Failure };
+  | { type: 'failure'; runId: number; failure: Failure }
+  /** A message could not be carried out (e.g. an impossible config or hyper-parameter); the run is paused. */
+  | { type: 'error'; runId: number; message: string };
 
 export type RunStatus = 'paused' | 'playing';
 
@@ -32,7 +34,7 @@ export interface Progress {
   /** Step number of losses[0]; losses[k] belongs to step firstStep + k. */
   firstStep: number;
   losses: Float64Array;
-  /** Wall-clock ms since the run started, per step. */
+  /** Training time in ms at the end of each step: wall-clock since the run started, paused time excluded. */
   times: Float64Array;
   /** Validation losses measured in this batch of steps. */
   validation: { step: number; loss: number }[];

@@ -1,10 +1,23 @@
 import { expect, test } from '@playwright/test';
+import { collectErrors, openApp } from './helpers.ts';
 
-test('the page loads without console errors', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
+test('the page loads without console errors and shows every panel', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page);
   await expect(page.getByRole('heading', { name: 'LSTM Lens' })).toBeVisible();
+  for (const id of ['panel-cell', 'panel-gates', 'panel-state', 'panel-loss', 'panel-predictions', 'panel-summary']) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await expect(page.getByTestId('btn-play')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('timestep-value')).toHaveText('t = 1 / 40');
+  await page.screenshot({ path: 'test-results/shell-initial.png', fullPage: true });
   expect(errors).toEqual([]);
+});
+
+test('the layout fits a 1280 px projector without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/shell-1280.png' });
 });

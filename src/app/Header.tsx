@@ -1,0 +1,38 @@
+import { CopyLinkButton } from '../controls/CopyLinkButton.tsx';
+import { LangToggle } from '../controls/LangToggle.tsx';
+import { toggleShortcuts } from '../controls/actions.ts';
+import { useT } from '../i18n/useT.ts';
+import { appStore } from '../store/appStore.ts';
+
+export function Header() {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <div className="app-brand">
+        <svg className="app-logo" viewBox="0 0 32 32" aria-hidden="true">
+          <circle cx="13" cy="13" r="9" fill="none" stroke="currentColor" strokeWidth="3" />
+          <path d="M19.5 19.5 L28 28" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" />
+          <path d="M8 15 q2.5 -6 5 0 t5 0" fill="none" stroke="#d6336c" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <div>
+          <h1 className="app-title">{t('app.title')}</h1>
+          <p className="app-tagline">{t('app.tagline')}</p>
+        </div>
+      </div>
+      <nav className="app-header-actions" aria-label={t('header.actions')}>
+        <CopyLinkButton />
+        <LangToggle />
+        <button
+          type="button"
+          className="btn btn-ghost btn-round"
+          data-testid="btn-shortcuts"
+          title={t('shortcut.title')}
+          aria-label={t('shortcut.title')}
+          onClick={() => toggleShortcuts(appStore)}
+        >
+          ?
+        </button>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The panels, the cell diagram largest: it is where a student reads the equations with the actual numbers.
+ * Each sits in a named grid slot, so the layout does not depend on what a panel draws inside.
+ */
+import type { ReactNode } from 'react';
+import { CellPanel } from '../panels/cell/CellPanel.tsx';
+import { GatesPanel } from '../panels/gates/GatesPanel.tsx';
+import { LossPanel } from '../panels/loss/LossPanel.tsx';
+import { PredictionsPanel } from '../panels/predictions/PredictionsPanel.tsx';
+import { StatePanel } from '../panels/state/StatePanel.tsx';
+import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
+
+function Slot(props: { area: string; children: ReactNode }) {
+  return <div className={`slot slot-${props.area}`}>{props.children}</div>;
+}
+
+export function PanelGrid() {
+  return (
+    <div className="panel-grid">
+      <Slot area="cell">
+        <CellPanel />
+      </Slot>
+      <Slot area="loss">
+        <LossPanel />
+      </Slot>
+      <Slot area="predictions">
+        <PredictionsPanel />
+      </Slot>
+      <Slot area="gates">
+        <GatesPanel />
+      </Slot>
+      <Slot area="state">
+        <StatePanel />
+      </Slot>
+      <Slot area="summary">
+        <SummaryPanel />
+      </Slot>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
+
+/** What the controls need from the trainer client (worker/client.ts implements it); tests can pass a fake. */
+export interface TrainerControls {
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  step(count?: number): void;
+  reset(): void;
+  setHyper(patch: HyperPatch): void;
+  setSpeed(stepsPerSecond: number | null): void;
+  applyConfig(next: RunConfig): void;
+}
+
+export const ClientContext = createContext<TrainerControls | null>(null);
+
+export function useClient(): TrainerControls {
+  const client = useContext(ClientContext);
+  if (!client) throw new Error('useClient() outside <ClientContext>');
+  return client;
+}

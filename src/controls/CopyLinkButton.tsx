@@ -1,0 +1,72 @@
+/**
+ * "Copy link": the URL that reproduces this run. Where the clipboard API is missing or refused (plain http,
+ * old browsers, locked-down lab machines) the link is shown selected in a field instead.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { runUrl } from '../app/urlSync.ts';
+import { useT } from '../i18n/useT.ts';
+import { appStore } from '../store/appStore.ts';
+
+type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
+
+const CONFIRM_MS = 2000;
+
+export function CopyLinkButton() {
+  const t = useT();
+  const [state, setState] = useState<CopyState>({ kind: 'idle' });
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (state.kind === 'copied') {
+      const id = window.setTimeout(() => setState({ kind: 'idle' }), CONFIRM_MS);
+      return () => window.clearTimeout(id);
+    }
+    if (state.kind === 'manual') field.current?.select();
+    return undefined;
+  }, [state]);
+
+  const copy = async (): Promise<void> => {
+    const url = runUrl(appStore.getState(), window.location);
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard API');
+      await navigator.clipboard.writeText(url);
+      setState({ kind: 'copied' });
+    } catch {
+      setState({ kind: 'manual', url });
+    }
+  };
+
+  return (
+    <div className="copy-link">
+      <button type="button" className="btn btn-ghost" data-testid="copy-link" title={t('header.copyTitle')} onClick={() => void copy()}>
+        <svg className="btn-svg" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+        </svg>
+        {state.kind === 'copied' ? t('header.copied') : t('header.copyLink')}
+      </button>
+      <span className="visually-hidden" role="status">
+        {state.kind === 'copied' ? t('header.copied') : ''}
+      </span>
+      {state.kind === 'manual' ? (
+        <div className="popover" role="dialog" aria-label={t('header.copyLink')}>
+          <label className="field-label" htmlFor="copy-link-field">
+            {t('header.copyManual')}
+          </label>
+          <input
+            id="copy-link-field"
+            ref={field}
+            className="input input-mono"
+            data-testid="copy-link-field"
+            readOnly
+            value={state.url}
+            onFocus={(e) => e.currentTarget.select()}
+            onKeyDown={(e) => e.key === 'Escape' && setState({ kind: 'idle' })}
+          />
+          <button type="button" className="btn btn-small" onClick={() => setState({ kind: 'idle' })}>
+            {t('common.close')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

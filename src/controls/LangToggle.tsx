@@ -1,0 +1,26 @@
+import { useT } from '../i18n/useT.ts';
+import { appStore, useApp } from '../store/appStore.ts';
+
+/** One button, both languages on it: whoever cannot read the current one can still find the other. */
+export function LangToggle() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  return (
+    <button
+      type="button"
+      className="btn btn-ghost lang-toggle"
+      data-testid="lang-toggle"
+      title={t('header.langTitle')}
+      aria-label={t('header.langTitle')}
+      onClick={() => appStore.setState({ lang: lang === 'en' ? 'zh' : 'en' })}
+    >
+      <span className={lang === 'en' ? 'lang-active' : undefined} lang="en">
+        EN
+      </span>
+      <span aria-hidden="true"> / </span>
+      <span className={lang === 'zh' ? 'lang-active' : undefined} lang="zh-CN">
+        中文
+      </span>
+    </button>
+  );
+}

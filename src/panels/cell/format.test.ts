@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { fmt, fmtFull, fmtTex } from './format.ts';
+
+describe('cell number format', () => {
+  it('keeps 2–3 decimals for everyday values and a power of ten for tiny gradients', () => {
+    expect(fmt(0.6012)).toBe('0.60');
+    expect(fmt(-0.351)).toBe('−0.35');
+    expect(fmt(0.0523)).toBe('0.052');
+    expect(fmt(12.34)).toBe('12.3');
+    expect(fmt(0)).toBe('0');
+    expect(fmt(-0.000321)).toBe('−3.2e−4');
+    expect(fmt(0.009996)).toBe('1.0e−2');
+    expect(fmtTex(-0.000321)).toBe('-3.2\\times10^{-4}');
+    expect(fmtTex(-0.35)).toBe('-0.35');
+  });
+
+  it('gives float32 precision on hover', () => {
+    expect(fmtFull(0.60123456)).toBe('0.6012346');
+    expect(fmtFull(-1e-7)).toBe('−1e−7');
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Numbers as the cell panel shows them: 2–3 decimals for everyday values, a mantissa and power of ten for the
+ * tiny ones gradients often are, and a long form for tooltips.
+ */
+import { format } from 'd3-format';
+
+export interface ShortNumber {
+  /** Signed mantissa with a typographic minus, e.g. "−0.35" or "3.2". */
+  mantissa: string;
+  /** Power of ten, or null when the mantissa is the whole number. */
+  exponent: number | null;
+}
+
+const MINUS = '\u2212';
+const fixed3 = format('.3f');
+const fixed2 = format('.2f');
+const fixed1 = format('.1f');
+const fixed0 = format(',.0f');
+const long = format('.7~g');
+
+function withMinus(s: string): string {
+  return s.replace('-', MINUS);
+}
+
+export function shortNumber(v: number): ShortNumber {
+  if (Number.isNaN(v)) return { mantissa: 'NaN', exponent: null };
+  if (!Number.isFinite(v)) return { mantissa: v > 0 ? '∞' : `${MINUS}∞`, exponent: null };
+  const a = Math.abs(v);
+  if (a === 0) return { mantissa: '0', exponent: null };
+  if (a < 0.01 || a >= 1e5) {
+    const exponent = Math.floor(Math.log10(a));
+    let m = v / 10 ** exponent;
+    // Rounding 9.96 to one decimal gives 10.0: carry it into the exponent.
+    if (Math.abs(Number(m.toFixed(1))) >= 10) return { mantissa: withMinus((m / 10).toFixed(1)), exponent: exponent + 1 };
+    m = Number(m.toFixed(1));
+    return { mantissa: withMinus(m.toFixed(1)), exponent };
+  }
+  const f = a < 0.1 ? fixed3 : a < 10 ? fixed2 : a < 100 ? fixed1 : fixed0;
+  return { mantissa: withMinus(f(v)), exponent: null };
+}
+
+/** Plain-text short form, e.g. "−0.35", "3.2e−4". */
+export function fmt(v: number): string {
+  const s = shortNumber(v);
+  return s.exponent === null ? s.mantissa : `${s.mantissa}e${withMinus(String(s.exponent))}`;
+}
+
+/** TeX short form, e.g. "-0.35", "3.2\times10^{-4}". */
+export function fmtTex(v: number): string {
+  const s = shortNumber(v);
+  const m = s.mantissa.replace(MINUS, '-').replace('∞', '\\infty');
+  return s.exponent === null ? m : `${m}\\times10^{${s.exponent}}`;
+}
+
+/** Up to 7 significant digits (float32 precision), for tooltips. */
+export function fmtFull(v: number): string {
+  return Number.isFinite(v) ? withMinus(long(v)) : fmt(v);
+}

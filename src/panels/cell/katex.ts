@@ -1,0 +1,36 @@
+/**
+ * KaTeX, loaded on first use (a separate chunk with its CSS and fonts, bundled locally by Vite) so it never
+ * delays first paint; until it arrives the equations show as plain text.
+ */
+import { useEffect, useState } from 'react';
+
+export type Katex = typeof import('katex').default;
+
+let loaded: Katex | null = null;
+let pending: Promise<Katex> | null = null;
+
+export function loadKatex(): Promise<Katex> {
+  pending ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => (loaded = m.default));
+  return pending;
+}
+
+export function useKatex(): Katex | null {
+  const [katex, setKatex] = useState<Katex | null>(loaded);
+  useEffect(() => {
+    if (katex) return;
+    let live = true;
+    // A failed chunk load leaves the plain-text equations in place.
+    loadKatex().then((k) => live && setKatex(k), () => {});
+    return () => {
+      live = false;
+    };
+  }, [katex]);
+  return katex;
+}
+
+/** Our TeX only ever uses \htmlData (number tooltips) from the commands KaTeX guards behind `trust`. */
+export const KATEX_OPTIONS = {
+  throwOnError: false,
+  trust: (ctx: { command: string }) => ctx.command === '\\htmlData',
+  strict: 'ignore',
+} as const;

@@ -1,0 +1,50 @@
+/**
+ * Stepping through time in the direction of the walk: the forward pass goes t = 1 → T, the BPTT walk
+ * T → 1 (selection.t is 0-based).
+ */
+import { useEffect, useState } from 'react';
+import { appStore, type WalkMode } from '../../store/appStore.ts';
+
+/** The timestep one step on (+1) or back (−1) along the walk, clamped to [0, T−1]. */
+export function walkStep(t: number, T: number, walk: WalkMode, dir: 1 | -1): number {
+  const next = t + (walk === 'forward' ? dir : -dir);
+  return Math.max(0, Math.min(T - 1, next));
+}
+
+/** Where a walk starts: t = 1 forward, t = T backward. */
+export function walkStart(T: number, walk: WalkMode): number {
+  return walk === 'forward' ? 0 : T - 1;
+}
+
+export function setTimestep(t: number): void {
+  appStore.setState((s) => ({ selection: { ...s.selection, t } }));
+}
+
+export function setWalk(walk: WalkMode): void {
+  appStore.setState((s) => ({ selection: { ...s.selection, walk } }));
+}
+
+export const WALK_INTERVAL_MS = 500;
+
+/** Auto-play along the walk at two steps a second; stops at the end, and restarts from the start if begun there. */
+export function useWalkPlayer(T: number): { playing: boolean; toggle: () => void } {
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!playing) return;
+    const id = setInterval(() => {
+      const { t, walk } = appStore.getState().selection;
+      const next = walkStep(t, T, walk, 1);
+      if (next === t) setPlaying(false);
+      else setTimestep(next);
+    }, WALK_INTERVAL_MS);
+    return () => clearInterval(id);
+  }, [playing, T]);
+  const toggle = () => {
+    if (!playing) {
+      const { t, walk } = appStore.getState().selection;
+      if (walkStep(t, T, walk, 1) === t) setTimestep(walkStart(T, walk));
+    }
+    setPlaying(!playing);
+  };
+  return { playing, toggle };
+}

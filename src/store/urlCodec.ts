@@ -1,0 +1,247 @@
+/**
+ * The run configuration in the URL: one typed table of RunConfig fields (TensorFlow Playground's State.PROPS,
+ * without `any` and side effects) with pure parse/serialize. Keys are short and stable — links in course notes
+ * must keep working — and defaults are left out, so a link only says what differs from the first-load demo.
+ * The same table validates the configuration form, so the URL and the inputs accept exactly the same values.
+ */
+import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../engine/config.ts';
+import type { InitScheme } from '../engine/init.ts';
+import type { OptimizerKind } from '../engine/optim.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import { DEFAULT_RUN_CONFIG, type ClipMode, type RunConfig, type TaskId } from './runConfig.ts';
+
+/** Why a raw value was refused; the UI words it (controls/problemText.ts). */
+export type Problem =
+  | { kind: 'empty' }
+  | { kind: 'notNumber' }
+  | { kind: 'notInteger' }
+  | { kind: 'range'; min: number; max: number; minExclusive: boolean }
+  | { kind: 'choice'; choices: readonly string[] };
+
+export type Parsed<V> = { ok: true; value: V } | { ok: false; problem: Problem };
+
+interface BaseSpec<V> {
+  /** The URL parameter name. Never rename one: old links would silently fall back to defaults. */
+  key: string;
+  parse(raw: string): Parsed<V>;
+  serialize(value: V): string;
+}
+
+export interface NumberSpec extends BaseSpec<number> {
+  type: 'number';
+  min: number;
+  max: number;
+  /** min itself is not allowed (a learning rate of 0 learns nothing). */
+  minExclusive: boolean;
+  integer: boolean;
+}
+
+export interface ChoiceSpec<V extends string> extends BaseSpec<V> {
+  type: 'choice';
+  choices: readonly V[];
+}
+
+export interface BoolSpec extends BaseSpec<boolean> {
+  type: 'bool';
+}
+
+/** A number that may be switched off (null), written as "none". */
+export interface OptionalNumberSpec extends BaseSpec<number | null> {
+  type: 'optionalNumber';
+  number: NumberSpec;
+}
+
+type SpecFor<V> = [V] extends [boolean]
+  ? BoolSpec
+  : [V] extends [number]
+    ? NumberSpec
+    : [V] extends [number | null]
+      ? OptionalNumberSpec
+      : [V] extends [string]
+        ? ChoiceSpec<V>
+        : never;
+
+export type PropTable = { [K in keyof RunConfig]: SpecFor<RunConfig[K]> };
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function numberSpec(key: string, min: number, max: number, opts: { integer?: boolean; minExclusive?: boolean } = {}): NumberSpec {
+  const integer = opts.integer ?? false;
+  const minExclusive = opts.minExclusive ?? false;
+  return {
+    type: 'number',
+    key,
+    min,
+    max,
+    integer,
+    minExclusive,
+    parse(raw) {
+      const s = raw.trim();
+      if (s === '') return { ok: false, problem: { kind: 'empty' } };
+      // Number() alone would accept "0x10", "Infinity" and (for "") 0.
+      if (!DECIMAL.test(s)) return { ok: false, problem: { kind: 'notNumber' } };
+      const v = Number(s);
+      if (!Number.isFinite(v)) return { ok: false, problem: { kind: 'notNumber' } };
+      if (integer && !Number.isInteger(v)) return { ok: false, problem: { kind: 'notInteger' } };
+      if (v > max || v < min || (minExclusive && v === min)) return { ok: false, problem: { kind: 'range', min, max, minExclusive } };
+      // −0 would serialise as "0" and break the bit-for-bit round trip.
+      return { ok: true, value: v === 0 ? 0 : v };
+    },
+    // String(x) is the shortest text that reads back as exactly x.
+    serialize: (v) => String(v),
+  };
+}
+
+function choiceSpec<V extends string>(key: string, choices: readonly V[]): ChoiceSpec<V> {
+  return {
+    type: 'choice',
+    key,
+    choices,
+    parse(raw) {
+      const hit = choices.find((c) => c === raw.trim());
+      return hit === undefined ? { ok: false, problem: { kind: 'choice', choices } } : { ok: true, value: hit };
+    },
+    serialize: (v) => v,
+  };
+}
+
+function boolSpec(key: string): BoolSpec {
+  return {
+    type: 'bool',
+    key,
+    parse(raw) {
+      const s = raw.trim().toLowerCase();
+      if (s === '1' || s === 'true') return { ok: true, value: true };
+      if (s === '0' || s === 'false') return { ok: true, value: false };
+      return { ok: false, problem: { kind: 'choice', choices: ['0', '1'] } };
+    },
+    serialize: (v) => (v ? '1' : '0'),
+  };
+}
+
+function optionalNumberSpec(number: NumberSpec): OptionalNumberSpec {
+  return {
+    type: 'optionalNumber',
+    key: number.key,
+    number,
+    parse: (raw) => (raw.trim().toLowerCase() === 'none' ? { ok: true, value: null } : number.parse(raw)),
+    serialize: (v) => (v === null ? 'none' : number.serialize(v)),
+  };
+}
+
+export const TASKS: readonly TaskId[] = ['sine', 'frequency'];
+export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+export const OPTIMIZERS: readonly OptimizerKind[] = ['adam', 'sgd', 'rmsprop'];
+export const CLIP_MODES: readonly ClipMode[] = ['none', 'norm', 'value'];
+export const INIT_SCHEMES: readonly InitScheme[] = ['pytorch', 'glorotUniform', 'glorotNormal', 'he'];
+export const RECURRENT_INITS: readonly RunConfig['recurrentInit'][] = ['same', 'orthogonal'];
+export const NONLINEARITIES: readonly RnnNonlinearity[] = ['tanh', 'relu'];
+export const GATE_ACTIVATIONS: readonly GateActivation[] = ['sigmoid', 'hardSigmoid'];
+export const STATE_ACTIVATIONS: readonly StateActivation[] = ['tanh', 'softsign'];
+
+/** Every RunConfig field, its URL key and what it accepts. */
+export const PROPS: PropTable = {
+  task: choiceSpec('task', TASKS),
+  seqLen: numberSpec('seq', 2, 200, { integer: true }),
+  cell: choiceSpec('cell', CELLS),
+  numLayers: numberSpec('layers', 1, 4, { integer: true }),
+  hiddenSize: numberSpec('hidden', 1, 128, { integer: true }),
+  nonlinearity: choiceSpec('act', NONLINEARITIES),
+  gateActivation: choiceSpec('gate', GATE_ACTIVATIONS),
+  stateActivation: choiceSpec('state', STATE_ACTIVATIONS),
+  peephole: boolSpec('peep'),
+  optimizer: choiceSpec('opt', OPTIMIZERS),
+  learningRate: numberSpec('lr', 0, 1e6, { minExclusive: true }),
+  momentum: numberSpec('mom', 0, 0.999),
+  weightDecay: numberSpec('wd', 0, 1),
+  batchSize: numberSpec('batch', 1, 256, { integer: true }),
+  clip: choiceSpec('clip', CLIP_MODES),
+  clipValue: numberSpec('clipv', 0, 1e6, { minExclusive: true }),
+  truncate: numberSpec('tbptt', 0, 200, { integer: true }),
+  init: choiceSpec('init', INIT_SCHEMES),
+  recurrentInit: choiceSpec('rinit', RECURRENT_INITS),
+  forgetBias: optionalNumberSpec(numberSpec('fbias', -20, 20)),
+  seed: numberSpec('seed', 0, 2 ** 32 - 1, { integer: true }),
+};
+
+export const LANG_KEY = 'lang';
+const LANGS: readonly Lang[] = ['en', 'zh'];
+
+const FIELDS = Object.keys(PROPS) as (keyof RunConfig)[];
+
+export type UrlWarning =
+  | { kind: 'invalid'; key: string; value: string; problem: Problem }
+  | { kind: 'unknown'; key: string; value: string }
+  /** A value that is fine alone but not with the rest (peepholes on a GRU). */
+  | { kind: 'conflict'; key: string; value: string };
+
+export interface ParsedUrl {
+  config: RunConfig;
+  /** null = the URL does not choose a language. */
+  lang: Lang | null;
+  warnings: UrlWarning[];
+}
+
+/** One field from its raw text (the config form uses this too). */
+export function parseField<K extends keyof RunConfig>(field: K, raw: string): Parsed<RunConfig[K]> {
+  // The mapped table guarantees PROPS[field] parses RunConfig[field]; TS cannot see through the conditional type.
+  const spec = PROPS[field] as unknown as BaseSpec<RunConfig[K]>;
+  return spec.parse(raw);
+}
+
+function serializeField<K extends keyof RunConfig>(field: K, value: RunConfig[K]): string {
+  const spec = PROPS[field] as unknown as BaseSpec<RunConfig[K]>;
+  return spec.serialize(value);
+}
+
+/** Settings that cannot go together, fixed the way the form would fix them. */
+export function reconcile(config: RunConfig): { config: RunConfig; dropped: (keyof RunConfig)[] } {
+  if (config.peephole && config.cell !== 'lstm') return { config: { ...config, peephole: false }, dropped: ['peephole'] };
+  return { config, dropped: [] };
+}
+
+/** A query string (with or without "?") → config, language and what was ignored. Never throws. */
+export function parseUrl(search: string): ParsedUrl {
+  const params = new URLSearchParams(search);
+  const byKey = new Map(FIELDS.map((f) => [PROPS[f].key, f] as const));
+  const draft: RunConfig = { ...DEFAULT_RUN_CONFIG };
+  const warnings: UrlWarning[] = [];
+  let lang: Lang | null = null;
+  for (const [key, value] of params) {
+    if (key === LANG_KEY) {
+      const hit = LANGS.find((l) => l === value);
+      if (hit) lang = hit;
+      else warnings.push({ kind: 'invalid', key, value, problem: { kind: 'choice', choices: LANGS } });
+      continue;
+    }
+    const field = byKey.get(key);
+    if (!field) {
+      warnings.push({ kind: 'unknown', key, value });
+      continue;
+    }
+    assignParsed(draft, field, value, warnings);
+  }
+  const { config, dropped } = reconcile(draft);
+  for (const f of dropped) warnings.push({ kind: 'conflict', key: PROPS[f].key, value: params.get(PROPS[f].key) ?? '' });
+  return { config, lang, warnings };
+}
+
+function assignParsed<K extends keyof RunConfig>(draft: RunConfig, field: K, raw: string, warnings: UrlWarning[]): void {
+  const r = parseField(field, raw);
+  if (r.ok) draft[field] = r.value;
+  else warnings.push({ kind: 'invalid', key: PROPS[field].key, value: raw, problem: r.problem });
+}
+
+/**
+ * Config and language → query string without "?" (empty for the defaults). The language is written only
+ * when it differs from `defaultLang` (what the reader's browser would pick anyway).
+ */
+export function serializeUrl(config: RunConfig, lang: Lang, defaultLang: Lang): string {
+  const params = new URLSearchParams();
+  for (const f of FIELDS) {
+    const text = serializeField(f, config[f]);
+    if (text !== serializeField(f, DEFAULT_RUN_CONFIG[f])) params.set(PROPS[f].key, text);
+  }
+  if (lang !== defaultLang) params.set(LANG_KEY, lang);
+  return params.toString();
+}

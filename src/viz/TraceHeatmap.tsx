@@ -1,0 +1,70 @@
+/**
+ * A Heatmap of one [T, ·H] trace of the frame on show, wired to the app's selection: the selected timestep
+ * and unit are outlined, and a click (or the arrow keys) selects a timestep and unit.
+ */
+import type { ReactNode } from 'react';
+import { appStore, useApp, type AppStore } from '../store/appStore.ts';
+import { useT } from '../i18n/useT.ts';
+import { Heatmap, type GridView } from './Heatmap.tsx';
+import type { PaletteName } from './colorLut.ts';
+import type { Domain } from './domain.ts';
+import { displayTimestep, displayUnit, formatValue } from './format.ts';
+import type { Source } from './source.ts';
+
+/** Select timestep t and unit (0-based) together, as a click on a heatmap cell does. */
+export function selectCell(store: AppStore, t: number, unit: number): void {
+  const { selection } = store.getState();
+  if (selection.t !== t || selection.unit !== unit) store.setState({ selection: { ...selection, t, unit } });
+}
+
+export interface TraceHeatmapProps {
+  T: number;
+  H: number;
+  source: Source<GridView>;
+  palette: PaletteName;
+  domain?: Domain;
+  title: ReactNode;
+  /** Plain-text name of the quantity (tooltip and accessible name), e.g. "f" or "∂L/∂c". */
+  name: string;
+  legendLabel?: string;
+  veil?: 'before' | 'after' | null;
+  rowMarks?: readonly { row: number; color: string }[];
+  /** Shift-click / Shift+Enter on a row. */
+  onRowShiftClick?: (unit: number) => void;
+  height?: number;
+}
+
+export function TraceHeatmap(p: TraceHeatmapProps) {
+  const t = useT();
+  const selT = useApp((s) => s.selection.t);
+  const selUnit = useApp((s) => s.selection.unit);
+  return (
+    <Heatmap
+      rows={p.H}
+      cols={p.T}
+      source={p.source}
+      palette={p.palette}
+      domain={p.domain}
+      title={p.title}
+      label={t('gs.heatmapAria', { name: p.name, units: p.H, T: p.T })}
+      xLabel={t('gs.axisTimestep')}
+      yLabel={t('gs.axisUnit')}
+      legendLabel={p.legendLabel}
+      height={p.height}
+      highlightCol={Math.min(selT, p.T - 1)}
+      highlightRow={Math.min(selUnit, p.H - 1)}
+      veil={p.veil}
+      rowMarks={p.rowMarks}
+      describeCell={(row, col, v) => t('gs.tooltip', { unit: displayUnit(row), t: displayTimestep(col), name: p.name, value: formatValue(v) })}
+      onCellClick={(col, row, { shiftKey }) => {
+        if (shiftKey && p.onRowShiftClick) p.onRowShiftClick(row);
+        else selectCell(appStore, col, row);
+      }}
+    />
+  );
+}
+
+/** Height of a heatmap's cell area for H units: about 10 px a row, within [72, 200]. */
+export function heatmapHeight(H: number): number {
+  return Math.min(200, Math.max(72, H * 10));
+}

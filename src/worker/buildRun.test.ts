@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { TASKS } from '../tasks/registry.ts';
+import { buildRun, optimizerConfigOf } from './buildRun.ts';
+
+const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6 };
+
+describe('buildRun', () => {
+  it('the same config gives the same weights and data; the seed changes both', () => {
+    const a = buildRun(SMALL);
+    const b = buildRun(SMALL);
+    const c = buildRun({ ...SMALL, seed: 2 });
+    expect(Array.from(a.net.params.data)).toEqual(Array.from(b.net.params.data));
+    expect(Array.from(a.net.params.data)).not.toEqual(Array.from(c.net.params.data));
+    expect(a.task.trainBatch(a.data, 3)).toEqual(b.task.trainBatch(b.data, 3));
+    expect(a.task.trainBatch(a.data, 3)).not.toEqual(c.task.trainBatch(c.data, 3));
+  });
+
+  it('probe and validation nets share the training parameters', () => {
+    const run = buildRun(SMALL);
+    expect(run.probeNet.params).toBe(run.net.params);
+    expect(run.evalNet.params).toBe(run.net.params);
+  });
+
+  it('builds the model around the task', () => {
+    const run = buildRun({ ...SMALL, task: 'frequency', cell: 'gru', numLayers: 2, peephole: true });
+    expect(run.summary).toMatchObject({
+      cell: 'gru', inputSize: 1, hiddenSize: 6, numLayers: 2, outputSize: 3, outputMode: 'last',
+      gates: ['r', 'z', 'n'], loss: 'crossEntropy', paramCount: run.net.params.size,
+    });
+    expect(run.summary.classes).toHaveLength(3);
+    expect(run.summary.tensors.map((t) => t.name)).toContain('weight_hh_l1');
+    expect(run.task.seqLen).toBe(10);
+    expect(Object.keys(TASKS).sort()).toEqual(['frequency', 'sine']);
+  });
+
+  it('applies the forget-gate bias', () => {
+    const run = buildRun({ ...SMALL, forgetBias: 2 });
+    const H = SMALL.hiddenSize;
+    expect(Array.from(run.net.params.value('bias_ih_l0').subarray(H, 2 * H))).toEqual(new Array(H).fill(2));
+  });
+
+  it('maps the optimiser settings, with PyTorch defaults for the rest', () => {
+    expect(optimizerConfigOf({ ...SMALL, optimizer: 'sgd', learningRate: 0.1, momentum: 0.5, weightDecay: 1e-4 }))
+      .toEqual({ kind: 'sgd', lr: 0.1, momentum: 0.5, nesterov: false, weightDecay: 1e-4 });
+    expect(optimizerConfigOf({ ...SMALL, optimizer: 'adam', learningRate: 0.02 }))
+      .toEqual({ kind: 'adam', lr: 0.02, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 });
+    expect(optimizerConfigOf({ ...SMALL, optimizer: 'rmsprop', momentum: 0.9 }))
+      .toEqual({ kind: 'rmsprop', lr: 0.01, alpha: 0.99, eps: 1e-8, momentum: 0.9, weightDecay: 0 });
+  });
+});

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../store/appStore.ts';
+import { FrameBus } from '../store/frameBus.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { TrainerClient, type WorkerLike } from './client.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { TrainerCore } from './trainerCore.ts';
+
+const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
+
+/** An in-memory worker around a TrainerCore; replies wait in an outbox until deliver(), as across a real thread. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  readonly sent: ToWorker[] = [];
+  private outbox: FromWorker[] = [];
+  private t = 0;
+  readonly core = new TrainerCore(() => (this.t += 0.5));
+
+  postMessage(msg: ToWorker): void {
+    this.sent.push(msg);
+    this.outbox.push(...this.core.handle(msg));
+  }
+
+  /** One slice of the worker's play loop. */
+  slice(ms = 12): void {
+    this.outbox.push(...this.core.runFor(ms));
+  }
+
+  deliver(): void {
+    const msgs = this.outbox;
+    this.outbox = [];
+    for (const data of msgs) this.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+
+  terminate(): void {}
+}
+
+function setup() {
+  const store = createAppStore();
+  const bus = new FrameBus();
+  const worker = new FakeWorker();
+  const client = new TrainerClient(store, bus, () => worker);
+  return { store, bus, worker, client };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('TrainerClient', () => {
+  it('start() opens a new run and the replies fill the store and the frame bus', () => {
+    const { store, bus, worker, client } = setup();
+    client.start(SMALL);
+    expect(store.getState()).toMatchObject({ runId: 2, config: SMALL, step: 0, status: 'paused' });
+    worker.deliver();
+    expect(store.getState().summary?.hiddenSize).toBe(6);
+    expect(bus.latest()?.step).toBe(0);
+
+    client.step(5);
+    worker.deliver();
+    const s = store.getState();
+    expect(s.step).toBe(5);
+    expect(s.status).toBe('paused');
+    expect(s.loss.train).toHaveLength(5);
+    expect(s.loss.time).toHaveLength(5);
+    expect(s.lastLoss).toBe(s.loss.train[4]);
+    expect(bus.latest()?.step).toBe(5);
+  });
+
+  it('drops replies of a run that was reset before they arrived', () => {
+    const { store, bus, worker, client } = setup();
+    client.start(SMALL);
+    client.step(3);
+    client.reset();
+    worker.deliver();
+    const s = store.getState();
+    expect(s.runId).toBe(3);
+    expect(s.step).toBe(0);
+    expect(s.loss.train).toHaveLength(0);
+    expect(bus.latest()?.step).toBe(0);
+    expect(bus.history().map((e) => e.step)).toEqual([0]);
+  });
+
+  it('playing appends every step with one store update per progress message', () => {
+    const { store, worker, client } = setup();
+    client.start(SMALL);
+    client.play();
+    worker.deliver();
+    expect(store.getState().status).toBe('playing');
+    const updates = vi.fn();
+    const unsubscribe = store.subscribe(updates);
+    worker.slice();
+    worker.deliver();
+    unsubscribe();
+    const s = store.getState();
+    expect(s.step).toBeGreaterThan(0);
+    expect(s.loss.train).toHaveLength(s.step);
+    expect(s.stepsPerSecond).toBeGreaterThan(0);
+    // One slice → one progress and at most one frame (frames do not touch the store).
+    expect(updates).toHaveBeenCalledTimes(1);
+    const before = s.loss;
+    worker.slice();
+    worker.deliver();
+    expect(store.getState().loss).not.toBe(before);
+    client.toggle();
+    worker.deliver();
+    expect(store.getState().status).toBe('paused');
+  });
+
+  it('a failure lands in the store and is cleared by Play', () => {
+    const { store, worker, client } = setup();
+    client.start({ ...SMALL, optimizer: 'sgd', momentum: 0, learningRate: 1e6, clip: 'none' });
+    client.step(200);
+    worker.deliver();
+    const failure = store.getState().failure;
+    expect(failure?.step).toBe(store.getState().step + 1);
+    expect(store.getState().status).toBe('paused');
+    client.play();
+    expect(store.getState().failure).toBeNull();
+  });
+
+  it('applyConfig changes live fields in place and restarts for the others, playing on', () => {
+    const { store, worker, client } = setup();
+    client.start(SMALL);
+    client.step(2);
+    worker.deliver();
+    client.applyConfig({ ...SMALL, learningRate: 0.02, clip: 'value' });
+    expect(worker.sent.at(-1)).toEqual({ type: 'setHyper', runId: 2, patch: { learningRate: 0.02, clip: 'value' } });
+    expect(store.getState().config.learningRate).toBe(0.02);
+    expect(store.getState().runId).toBe(2);
+
+    client.play();
+    worker.deliver();
+    client.applyConfig({ ...store.getState().config, hiddenSize: 4 });
+    expect(store.getState().runId).toBe(3);
+    expect(worker.sent.slice(-3).map((m) => m.type)).toEqual(['init', 'setSpeed', 'play']);
+    worker.deliver();
+    expect(store.getState()).toMatchObject({ status: 'playing', step: 0 });
+    expect(store.getState().summary?.hiddenSize).toBe(4);
+  });
+
+  it('setSpeed is remembered and re-sent to every new run', () => {
+    const { store, worker, client } = setup();
+    client.start(SMALL);
+    client.setSpeed(5);
+    expect(store.getState().speed).toBe(5);
+    client.reset();
+    expect(worker.sent.at(-1)).toEqual({ type: 'setSpeed', runId: 3, stepsPerSecond: 5 });
+  });
+
+  it('start() keeps the selection inside the new model', () => {
+    const { store, client } = setup();
+    store.setState({ selection: { t: 30, layer: 2, unit: 11, walk: 'backward', historyIndex: 4 } });
+    client.start({ ...SMALL, numLayers: 1 });
+    expect(store.getState().selection).toEqual({ t: 9, layer: 0, unit: 5, walk: 'backward', historyIndex: null });
+  });
+
+  it('logs worker errors', () => {
+    const { worker, client } = setup();
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    client.start({ ...SMALL, hiddenSize: 0 });
+    worker.deliver();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('hiddenSize'));
+  });
+});

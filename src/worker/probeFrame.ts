@@ -1,0 +1,99 @@
+/**
+ * The probe trace: the probe sequence (B = 1) run forward and backward with the current weights, copied into
+ * Float32 arrays that are transferred to the page (hence fresh arrays per frame; they are detached on send).
+ */
+import { gateCount } from '../engine/gateLayout.ts';
+import { layerInputSize } from '../engine/params.ts';
+import type { RecurrentNet } from '../engine/network.ts';
+import { computeLoss, LossBuffers, type LossKind, type TrainingBatch } from '../engine/train.ts';
+import type { LayerFrame, ProbeFrame } from './protocol.ts';
+
+function f32(src: Float64Array, start = 0, length = src.length - start): Float32Array {
+  return new Float32Array(src.subarray(start, start + length));
+}
+
+/** Euclidean norm of each of the `rows` rows of a row-major [rows, width] array. */
+function rowNorms(src: Float64Array, rows: number, width: number): Float32Array {
+  const out = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let k = r * width; k < (r + 1) * width; k++) s += src[k] * src[k];
+    out[r] = Math.sqrt(s);
+  }
+  return out;
+}
+
+export class ProbeRecorder {
+  private readonly buffers = new LossBuffers();
+  /** The training gradient, saved around the probe's backward pass (which accumulates into params.grad). */
+  private readonly gradSaved: Float64Array;
+
+  constructor(
+    private readonly net: RecurrentNet,
+    private readonly probe: TrainingBatch,
+    private readonly loss: LossKind,
+  ) {
+    if (probe.B !== 1) throw new Error(`the probe must be a single sequence, got B=${probe.B}`);
+    this.gradSaved = new Float64Array(net.params.size);
+  }
+
+  /**
+   * The frame after `step` training steps. `truncate` is the training's BPTT truncation, so the backward
+   * walk shows the gradient training actually uses. params.grad is left exactly as training left it.
+   */
+  capture(step: number, truncate: number): ProbeFrame {
+    const { net, probe } = this;
+    const params = net.params;
+    const fwd = net.forward(probe, probe.state);
+    const dOut = this.buffers.get(fwd.output.length);
+    const loss = computeLoss(this.loss, fwd, probe, dOut);
+    this.gradSaved.set(params.grad);
+    const bwd = net.backward(dOut, { truncate });
+    params.grad.set(this.gradSaved);
+
+    const { hiddenSize: H, inputSize: I, cell } = net.config;
+    const T = probe.T;
+    const P = params.data;
+    const GH = gateCount(cell) * H;
+    const layers = fwd.layers.map((lt, l): LayerFrame => {
+      const g = bwd.layers[l];
+      const lp = params.layers[l];
+      return {
+        pre: f32(lt.pre),
+        act: f32(lt.act),
+        h: f32(lt.h),
+        h0: f32(fwd.h0, l * H, H),
+        c: lt.c ? f32(lt.c) : null,
+        c0: fwd.c0 ? f32(fwd.c0, l * H, H) : null,
+        hn: lt.hn ? f32(lt.hn) : null,
+        dh: f32(g.dh),
+        dc: g.dc ? f32(g.dc) : null,
+        dhNorm: rowNorms(g.dh, T, H),
+        dcNorm: g.dc ? rowNorms(g.dc, T, H) : null,
+        dPre: f32(g.dPreIh),
+        dPreHh: cell === 'gru' ? f32(g.dPreHh) : null,
+        gateNorms: f32(g.gateNorms),
+        wIh: f32(P, lp.wIh, GH * layerInputSize(net.config, l)),
+        wHh: f32(P, lp.wHh, GH * H),
+        bIh: f32(P, lp.bIh, GH),
+        bHh: f32(P, lp.bHh, GH),
+        peephole: lp.peep >= 0 ? f32(P, lp.peep, 3 * H) : null,
+      };
+    });
+    return {
+      step,
+      T,
+      H,
+      I,
+      O: fwd.outputWidth,
+      rows: fwd.outputRows,
+      loss,
+      x: f32(probe.x),
+      output: f32(fwd.output),
+      target: f32(probe.target),
+      layers,
+      dx: f32(bwd.dx),
+      dxNorm: rowNorms(bwd.dx, T, I),
+    };
+  }
+}

@@ -1,0 +1,384 @@
+/**
+ * The trainer without the worker: it handles control messages and trains in time slices, returning the
+ * messages to post. No `self`, no timers — the caller passes the clock — so it runs and is tested in Node.
+ *
+ * Pacing: a slice trains until its budget is spent or a frame is due (≥ FRAME_INTERVAL_MS since the last
+ * one), then posts one 'progress' with every step's loss and at most one 'frame'. Drawing never throttles
+ * training: the probe trace costs one B = 1 forward/backward per display frame, whatever the step rate.
+ */
+import { evaluateLoss, LossBuffers, NonFiniteError, trainStep, type StepOptions } from '../engine/train.ts';
+import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
+import { buildRun, optimizerConfigOf, stepOptionsOf, type Run } from './buildRun.ts';
+import { ProbeRecorder } from './probeFrame.ts';
+import type { FromWorker, Progress, RunStatus, ToWorker } from './protocol.ts';
+
+/** At most one frame per display frame (60 Hz). */
+export const FRAME_INTERVAL_MS = 16;
+/**
+ * The most of the time frames may take: a probe trace costs about 1/B of a training step, so a slow model
+ * (or B = 1) gets fewer frames per second rather than slower training.
+ */
+export const FRAME_SHARE = 0.04;
+/** Validation losses at multiples of this many steps. */
+export const VALIDATE_EVERY = 25;
+/** The most of the training time validation may take (estimated from the batch sizes, so the schedule is deterministic). */
+export const VALIDATION_SHARE = 0.03;
+
+/**
+ * Steps between validation losses: VALIDATE_EVERY, or a multiple of it when the validation batch is large
+ * next to the training batch (a forward pass costs about a third of a training step per sequence).
+ */
+export function validationInterval(validationBatch: number, batchSize: number): number {
+  const costInSteps = validationBatch / (3 * batchSize);
+  return VALIDATE_EVERY * Math.max(1, Math.ceil(costInSteps / (VALIDATION_SHARE * VALIDATE_EVERY)));
+}
+/** The longest sleep idleMs() asks for, so a speed change is noticed quickly. */
+const MAX_IDLE_MS = 50;
+
+export type Clock = () => number;
+
+/** Losses and times of the steps since the last 'progress', in growable buffers reused across slices. */
+class PendingProgress {
+  private losses = new Float64Array(1024);
+  private times = new Float64Array(1024);
+  private n = 0;
+  private firstStep = 0;
+  private validation: Progress['validation'] = [];
+
+  push(step: number, loss: number, time: number): void {
+    if (this.n === 0) this.firstStep = step;
+    if (this.n === this.losses.length) {
+      this.losses = grow(this.losses);
+      this.times = grow(this.times);
+    }
+    this.losses[this.n] = loss;
+    this.times[this.n] = time;
+    this.n++;
+  }
+
+  addValidation(step: number, loss: number): void {
+    this.validation.push({ step, loss });
+  }
+
+  /** The pending steps as a Progress (fresh arrays: they are transferred), or null when there are none. */
+  take(stepsPerSecond: number): Progress | null {
+    if (this.n === 0 && this.validation.length === 0) return null;
+    const p: Progress = {
+      firstStep: this.firstStep,
+      losses: this.losses.slice(0, this.n),
+      times: this.times.slice(0, this.n),
+      validation: this.validation,
+      stepsPerSecond,
+    };
+    this.n = 0;
+    this.validation = [];
+    return p;
+  }
+}
+
+function grow(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Steps per second over the last second of training time. */
+class RateMeter {
+  private times: number[] = [];
+  private steps: number[] = [];
+
+  sample(time: number, step: number): number {
+    this.times.push(time);
+    this.steps.push(step);
+    // Keep one sample at or before the window start, so the rate spans a full second once there is one.
+    let drop = 0;
+    while (drop + 1 < this.times.length && this.times[drop + 1] <= time - 1000) drop++;
+    if (drop > 0) {
+      this.times.splice(0, drop);
+      this.steps.splice(0, drop);
+    }
+    const dt = time - this.times[0];
+    return dt > 0 ? ((step - this.steps[0]) * 1000) / dt : 0;
+  }
+}
+
+/** One initialised run and its per-run scratch. */
+interface Session {
+  run: Run;
+  config: RunConfig;
+  options: StepOptions;
+  probe: ProbeRecorder;
+  /** Weights before the last update, restored when an update goes non-finite. */
+  backup: Float64Array;
+  buffers: LossBuffers;
+  evalBuffers: LossBuffers;
+}
+
+export class TrainerCore {
+  private runId = 0;
+  private session: Session | null = null;
+  private playing = false;
+  /** Speed cap in steps/s (null = none); a viewer setting, kept across runs. */
+  private speed: number | null = null;
+  private step = 0;
+  private pending = new PendingProgress();
+  private rate = new RateMeter();
+  private frameStep = -1;
+  private lastFrameAt = -Infinity;
+  /** How long the last probe trace took. */
+  private frameCostMs = 0;
+  /** Training time: closed segments plus the open one (while playing or stepping). */
+  private elapsedMs = 0;
+  private segmentStart: number | null = null;
+  /** Speed-cap anchor: training time and step when the cap (or play) last started. */
+  private paceTime = 0;
+  private paceStep = 0;
+
+  constructor(private readonly clock: Clock = () => performance.now()) {}
+
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  get currentStep(): number {
+    return this.step;
+  }
+
+  /** The run's parameters at full precision (frames carry Float32 copies); for tests and diagnostics, read only. */
+  get weights(): Float64Array | null {
+    return this.session?.run.net.params.data ?? null;
+  }
+
+  handle(msg: ToWorker): FromWorker[] {
+    if (msg.type === 'init') return this.init(msg.runId, msg.config);
+    if (!this.session || msg.runId !== this.runId) return [];
+    const out: FromWorker[] = [];
+    try {
+      switch (msg.type) {
+        case 'play':
+          this.play();
+          break;
+        case 'pause':
+          this.pause(out);
+          break;
+        case 'step':
+          this.stepExactly(Math.max(1, Math.floor(msg.count ?? 1)), out);
+          return out;
+        case 'setHyper':
+          this.setHyper(msg.patch, out);
+          return out;
+        case 'setSpeed':
+          this.setSpeed(msg.stepsPerSecond);
+          return out;
+      }
+      out.push(this.status());
+    } catch (e) {
+      this.abort(e, out);
+    }
+    return out;
+  }
+
+  /** Train while playing for about `budgetMs` (less when a frame falls due or the speed cap is reached). */
+  runFor(budgetMs: number): FromWorker[] {
+    const out: FromWorker[] = [];
+    if (!this.session || !this.playing) return out;
+    try {
+      const start = this.clock();
+      let now = start;
+      while (this.stepsAllowed(now) > 0) {
+        const after = this.trainOne(out);
+        if (after === null) return out;
+        now = after;
+        if (now - start >= budgetMs || this.frameDue(now)) break;
+      }
+      this.flush(out, now, false);
+    } catch (e) {
+      this.abort(e, out);
+    }
+    return out;
+  }
+
+  /** How long the caller may sleep before the next step is due: > 0 only under a speed cap. */
+  idleMs(): number {
+    if (!this.playing || this.speed === null) return 0;
+    const due = this.paceTime + ((this.step - this.paceStep) * 1000) / this.speed;
+    return Math.min(MAX_IDLE_MS, Math.max(0, due - this.trainingTime(this.clock())));
+  }
+
+  private init(runId: number, config: RunConfig): FromWorker[] {
+    this.runId = runId;
+    this.session = null;
+    this.playing = false;
+    this.step = 0;
+    this.pending = new PendingProgress();
+    this.rate = new RateMeter();
+    this.frameStep = -1;
+    this.lastFrameAt = -Infinity;
+    this.frameCostMs = 0;
+    this.elapsedMs = 0;
+    this.segmentStart = null;
+    const out: FromWorker[] = [];
+    try {
+      const run = buildRun(config);
+      const options = stepOptionsOf(config, run.task);
+      this.session = {
+        run,
+        config,
+        options,
+        probe: new ProbeRecorder(run.probeNet, run.task.probe, run.task.loss),
+        backup: new Float64Array(run.net.params.size),
+        buffers: new LossBuffers(),
+        evalBuffers: new LossBuffers(),
+      };
+      out.push({ type: 'ready', runId, summary: run.summary }, this.frame(this.clock()), this.status());
+      // A cold first trace (JIT warm-up) says nothing about the cost of the next ones.
+      this.frameCostMs = 0;
+    } catch (e) {
+      this.abort(e, out);
+    }
+    return out;
+  }
+
+  private play(): void {
+    if (this.playing) return;
+    this.playing = true;
+    const now = this.clock();
+    this.openSegment(now);
+    this.resetPace(now);
+  }
+
+  private pause(out: FromWorker[]): void {
+    const now = this.clock();
+    if (this.playing) {
+      this.playing = false;
+      this.closeSegment(now);
+    }
+    this.flush(out, now, true);
+  }
+
+  private stepExactly(count: number, out: FromWorker[]): void {
+    this.playing = false;
+    if (this.segmentStart === null) this.openSegment(this.clock());
+    for (let k = 0; k < count; k++) if (this.trainOne(out) === null) return;
+    const now = this.clock();
+    this.closeSegment(now);
+    this.flush(out, now, true);
+    out.push(this.status());
+  }
+
+  private setHyper(patch: HyperPatch, out: FromWorker[]): void {
+    const s = this.session as Session;
+    const config = { ...s.config, ...patch };
+    // Same optimiser kind keeps its moments; validation throws before anything changes.
+    s.run.optimizer.setConfig(optimizerConfigOf(config));
+    s.config = config;
+    s.options = stepOptionsOf(config, s.run.task);
+    // A new truncation changes the probe's backward walk: show it now if nothing else will.
+    if (!this.playing) out.push(this.frame(this.clock()));
+  }
+
+  private setSpeed(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond !== null && stepsPerSecond > 0 && Number.isFinite(stepsPerSecond) ? stepsPerSecond : null;
+    this.resetPace(this.clock());
+  }
+
+  /** One training step; the clock reading after it, or null when it failed (already reported). */
+  private trainOne(out: FromWorker[]): number | null {
+    const s = this.session as Session;
+    const { task, net, optimizer, data, evalNet } = s.run;
+    const batch = task.trainBatch(data, s.config.batchSize);
+    let loss: number;
+    try {
+      loss = trainStep(net, optimizer, batch, s.options, s.buffers, s.backup).loss;
+    } catch (e) {
+      if (!(e instanceof NonFiniteError)) throw e;
+      this.fail(e, out);
+      return null;
+    }
+    this.step++;
+    const now = this.clock();
+    this.pending.push(this.step, loss, this.trainingTime(now));
+    if (this.step % validationInterval(task.validation.B, s.config.batchSize) === 0) {
+      this.pending.addValidation(this.step, evaluateLoss(evalNet, task.validation, task.loss, s.evalBuffers));
+    }
+    return now;
+  }
+
+  /** A NaN/Inf: pause with the last finite weights, and say where it happened. */
+  private fail(e: NonFiniteError, out: FromWorker[]): void {
+    const now = this.clock();
+    this.playing = false;
+    this.closeSegment(now);
+    this.flush(out, now, true);
+    out.push(
+      { type: 'failure', runId: this.runId, failure: { where: e.where, tensor: e.tensor, step: this.step + 1, message: e.message } },
+      this.status(),
+    );
+  }
+
+  /** Anything else that went wrong (an impossible config, a bug): pause and report it, after the steps already done. */
+  private abort(e: unknown, out: FromWorker[]): void {
+    const now = this.clock();
+    this.playing = false;
+    this.closeSegment(now);
+    this.flushProgress(out, now);
+    out.push({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) }, this.status());
+  }
+
+  /** Post pending progress, then a frame if the weights changed since the last one and one is due (or `force`). */
+  private flush(out: FromWorker[], now: number, force: boolean): void {
+    this.flushProgress(out, now);
+    if (this.session && this.step !== this.frameStep && (force || this.frameDue(now))) out.push(this.frame(now));
+  }
+
+  private flushProgress(out: FromWorker[], now: number): void {
+    const progress = this.pending.take(this.rate.sample(this.trainingTime(now), this.step));
+    if (progress) out.push({ type: 'progress', runId: this.runId, progress });
+  }
+
+  private frameDue(now: number): boolean {
+    return now - this.lastFrameAt >= Math.max(FRAME_INTERVAL_MS, this.frameCostMs / FRAME_SHARE);
+  }
+
+  private frame(now: number): FromWorker {
+    const s = this.session as Session;
+    this.lastFrameAt = now;
+    this.frameStep = this.step;
+    const start = this.clock();
+    const frame = s.probe.capture(this.step, s.options.truncate);
+    this.frameCostMs = this.clock() - start;
+    return { type: 'frame', runId: this.runId, frame };
+  }
+
+  private status(): FromWorker {
+    const status: RunStatus = this.playing ? 'playing' : 'paused';
+    return { type: 'status', runId: this.runId, status, step: this.step };
+  }
+
+  private trainingTime(now: number): number {
+    return this.elapsedMs + (this.segmentStart === null ? 0 : now - this.segmentStart);
+  }
+
+  private openSegment(now: number): void {
+    this.segmentStart = now;
+    // The rate then spans from here, not from the first flush.
+    this.rate.sample(this.trainingTime(now), this.step);
+  }
+
+  private closeSegment(now: number): void {
+    if (this.segmentStart === null) return;
+    this.elapsedMs += now - this.segmentStart;
+    this.segmentStart = null;
+  }
+
+  private resetPace(now: number): void {
+    this.paceTime = this.trainingTime(now);
+    this.paceStep = this.step;
+  }
+
+  /** Steps the speed cap allows right now (the first one at once). */
+  private stepsAllowed(now: number): number {
+    if (this.speed === null) return Infinity;
+    return 1 + Math.floor(((this.trainingTime(now) - this.paceTime) * this.speed) / 1000) - (this.step - this.paceStep);
+  }
+}
