@@ -1,6 +1,6 @@
 /** Banners above the workspace: a training failure (what happened, where, what to do) and ignored URL settings. */
 import { useState } from 'react';
-import { urlWarningText, type Translate } from '../controls/problemText.ts';
+import { urlWarningReason, type Translate } from '../controls/problemText.ts';
 import { useT } from '../i18n/useT.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import type { UrlWarning } from '../store/urlCodec.ts';
@@ -59,7 +59,10 @@ export function UrlWarningsBanner(props: { warnings: readonly UrlWarning[] }) {
         <ul>
           {props.warnings.map((w, k) => (
             <li key={k}>
-              <code>{urlWarningText(t, w)}</code>
+              <code>
+                {w.key}={w.value}
+              </code>
+              : {urlWarningReason(t, w)}
             </li>
           ))}
         </ul>

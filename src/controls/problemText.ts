@@ -19,15 +19,14 @@ export function problemText(t: Translate, p: Problem): string {
   }
 }
 
-/** One ignored URL parameter, e.g. `lr=abc: not a number`. */
-export function urlWarningText(t: Translate, w: UrlWarning): string {
-  const what = `${w.key}=${w.value}`;
+/** Why a URL parameter was ignored ("not a number", "unknown setting"). */
+export function urlWarningReason(t: Translate, w: UrlWarning): string {
   switch (w.kind) {
     case 'invalid':
-      return `${what}: ${problemText(t, w.problem)}`;
+      return problemText(t, w.problem);
     case 'unknown':
-      return `${what}: ${t('urlWarning.unknown')}`;
+      return t('urlWarning.unknown');
     case 'conflict':
-      return `${what}: ${t('urlWarning.conflict')}`;
+      return t('urlWarning.conflict');
   }
 }

@@ -39,7 +39,8 @@ test('the speed control caps training steps per second', async ({ page }) => {
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   const capped = await stepCount(page);
   expect(capped).toBeGreaterThanOrEqual(4);
-  expect(capped).toBeLessThanOrEqual(16);
+  // About 10 (plus the pause's latency on a busy machine); full speed does hundreds in the same time.
+  expect(capped).toBeLessThanOrEqual(25);
 
   await page.getByTestId('speed-select').selectOption('full');
   await page.getByTestId('btn-play').click();

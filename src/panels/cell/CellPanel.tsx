@@ -22,13 +22,14 @@ import { equationLines } from './equations.ts';
 import { fmt } from './format.ts';
 import { GruDiagram } from './GruDiagram.tsx';
 import { LstmDiagram } from './LstmDiagram.tsx';
-import { RnnDiagram } from './RnnDiagram.tsx';
+import { RNN_TOP, RnnDiagram } from './RnnDiagram.tsx';
 import { useCellFrame } from './useCellFrame.ts';
 import { readUnit, type UnitState } from './unitState.ts';
 import { legendOf, wireColor, type WireScale } from './wireStyle.ts';
 import './cell.css';
 
 const DIAGRAMS = { lstm: LstmDiagram, gru: GruDiagram, rnn: RnnDiagram } as const;
+const DIAGRAM_TOP = { lstm: 0, gru: 0, rnn: RNN_TOP } as const;
 /** Units beyond this are picked with the number field only. */
 const STRIP_MAX_UNITS = 64;
 
@@ -117,13 +118,15 @@ function CellView(props: {
     <div className="cell-layout" data-walk={walk}>
       <figure className="cell-figure">
         <p className="cell-hint">{t(fwd ? 'cell.walk.hintForward' : 'cell.walk.hintBackward', { T: frame.T })}</p>
-        <DiagramSvg walk={walk} scale={scale} label={label}>
+        <DiagramSvg walk={walk} scale={scale} label={label} top={DIAGRAM_TOP[props.cell]}>
           <Diagram u={u} walk={walk} names={names} />
         </DiagramSvg>
         <figcaption className="cell-legend">
           <span className="cell-legend-item">
             <span className="cell-legend-text">{t(fwd ? 'cell.legend.value' : 'cell.legend.gradient')}</span>
-            <ColorLegend palette="diverging" domain={[-1, 1]} ticks={legend.ticks} tickFormat={legend.format} width={fwd ? 200 : 280} label={t(fwd ? 'cell.legend.value' : 'cell.legend.gradient')} />
+            <span className="cell-legend-end">{legend.ends[0]}</span>
+            <ColorLegend palette="diverging" domain={[-1, 1]} ticks={legend.ticks} tickFormat={legend.format} width={fwd ? 180 : 240} label={t(fwd ? 'cell.legend.value' : 'cell.legend.gradient')} />
+            <span className="cell-legend-end">{legend.ends[1]}</span>
           </span>
           {props.cell === 'rnn' ? null : (
             <span className="cell-legend-item">

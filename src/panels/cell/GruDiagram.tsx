@@ -2,9 +2,8 @@
  * The GRU cell: h_{t−1} runs along the top and becomes h_t = (1−z_t)⊙n_t + z_t⊙h_{t−1}; below it the reset
  * gate r scales the recurrent part W_hn·h_{t−1} + b_hn before the candidate n (PyTorch's placement).
  */
-import type { WalkMode } from '../../store/appStore.ts';
 import { CellBody, GATE_BOX, GateBox, Op, OP_R, Wire, WireLabel } from './diagramParts.tsx';
-import { FN_SYMBOL, type DiagramProps } from './diagramProps.ts';
+import { byWalk, FN_SYMBOL, inputName, named, type DiagramProps } from './diagramProps.ts';
 import { SvgSym } from './svgMath.tsx';
 import { gate } from './unitState.ts';
 
@@ -18,7 +17,6 @@ const ONE_MINUS_RX = OP_R * 1.7;
 const TOP = Y_GATE - GATE_BOX.h / 2;
 const BOTTOM = Y_GATE + GATE_BOX.h / 2;
 
-const named = (walk: WalkMode, name: string) => (walk === 'forward' ? name : `∂L/∂${name}`);
 
 export function GruDiagram({ u, walk, names }: DiagramProps) {
   const fwd = walk === 'forward';
@@ -26,11 +24,11 @@ export function GruDiagram({ u, walk, names }: DiagramProps) {
   const hn = u.hn as number;
   const dh = u.dh.total;
   const dn = n.delta.delta;
-  const pick = (forward: number | null, backward: number | null) => (fwd ? forward : backward);
+  const pick = byWalk(walk);
   const S = FN_SYMBOL[u.acts.state];
   const G = FN_SYMBOL[u.acts.gate];
   const x = u.x ?? u.xNorm;
-  const xName = u.site.layer > 0 ? `‖h^(${u.site.layer})_t‖` : u.x === null ? '‖x_t‖' : 'x_t';
+  const xName = inputName(u);
   const viaGates = u.toPrevH.total - u.toPrevH.direct;
 
   return (
@@ -84,9 +82,9 @@ export function GruDiagram({ u, walk, names }: DiagramProps) {
       <WireLabel at={[X.z + 9, 160]} name={named(walk, 'z_t')} value={pick(z.act, dh * (u.hPrev - n.act))} stack />
       <WireLabel at={[X.n + 9, 246]} name={named(walk, 'n_t')} value={pick(n.act, dh * (1 - z.act))} stack />
       <WireLabel at={[X.n + 9, 150]} name={fwd ? '(1−z_t)⊙n_t' : '∂L/∂h_t'} value={pick((1 - z.act) * n.act, null)} stack />
-      <WireLabel at={[X.r - 10, Y_R - 6]} name={named(walk, 'r_t')} value={pick(r.act, dn * hn)} anchor="end" stack />
+      <WireLabel at={[X.r - 14, Y_R - 10]} name={named(walk, 'r_t')} value={pick(r.act, dn * hn)} anchor="end" stack />
       <WireLabel at={[X.mix + 10, Y_BUS + 26]} name={fwd ? 'W_{hn}h_{t-1}+b_{hn}' : 'δn_t⊙r_t'} value={pick(hn, dn * r.act)} />
-      <WireLabel at={[26, Y_BUS + 26]} name={fwd ? 'h_{t-1}' : 'Σ W_hᵀδ'} value={pick(u.hPrev, viaGates)} />
+      <WireLabel at={[X.x + 12, Y_BUS + 24]} name={fwd ? 'h_{t-1}' : 'Σ W_hᵀδ'} value={pick(u.hPrev, viaGates)} />
       {fwd || u.dx !== null ? <WireLabel at={[X.x + 10, 452]} name={named(walk, xName)} value={pick(x, u.dx)} /> : null}
       <WireLabel at={[X.hUp + 8, 34]} name="h_t" value={null} />
     </g>

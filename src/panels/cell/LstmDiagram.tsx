@@ -3,9 +3,8 @@
  * gate layers below it fed by [h_{t−1}, x_t], and h_t = o_t ⊙ tanh(c_t) leaving right and up. Forward, the
  * wires carry the unit's values; backward, the gradients of the same quantities, flowing right to left.
  */
-import type { WalkMode } from '../../store/appStore.ts';
 import { CellBody, GATE_BOX, GateBox, Op, OP_R, Wire, WireLabel, type Pt } from './diagramParts.tsx';
-import { FN_SYMBOL, type DiagramProps } from './diagramProps.ts';
+import { byWalk, FN_SYMBOL, inputName, named, type DiagramProps } from './diagramProps.ts';
 import { gate } from './unitState.ts';
 
 const Y_C = 110;
@@ -17,8 +16,6 @@ const Y_TANH = 190;
 const TOP = Y_GATE - GATE_BOX.h / 2;
 const BOTTOM = Y_GATE + GATE_BOX.h / 2;
 
-/** The name on a wire: the quantity forward, ∂L/∂(quantity) backward. */
-const named = (walk: WalkMode, name: string) => (walk === 'forward' ? name : `∂L/∂${name}`);
 
 export function LstmDiagram({ u, walk, names }: DiagramProps) {
   const fwd = walk === 'forward';
@@ -28,12 +25,12 @@ export function LstmDiagram({ u, walk, names }: DiagramProps) {
   const sc = u.sc as number;
   const dc = u.dc?.total ?? 0;
   const dh = u.dh.total;
-  const pick = (forward: number | null, backward: number | null) => (fwd ? forward : backward);
+  const pick = byWalk(walk);
   const peep = i.pre.peepWeight !== null;
   const S = FN_SYMBOL[u.acts.state];
   const G = FN_SYMBOL[u.acts.gate];
   const x = u.x ?? u.xNorm;
-  const xName = u.site.layer > 0 ? `‖h^(${u.site.layer})_t‖` : u.x === null ? '‖x_t‖' : 'x_t';
+  const xName = inputName(u);
 
   const box = (name: 'i' | 'f' | 'g' | 'o', at: Pt, symbol: string) => {
     const s = gate(u, name);
@@ -74,7 +71,7 @@ export function LstmDiagram({ u, walk, names }: DiagramProps) {
           <Wire points={[[190, Y_C], [X.f - 30, TOP]]} value={pick(f.pre.peep, f.delta.delta * (f.pre.peepWeight ?? 0))} name="p_f⊙c_{t-1}" dashed />
           <Wire points={[[190, Y_C], [X.i - 30, TOP]]} value={pick(i.pre.peep, i.delta.delta * (i.pre.peepWeight ?? 0))} name="p_i⊙c_{t-1}" dashed />
           <Wire points={[[660, Y_C], [X.o + 30, TOP]]} value={pick(o.pre.peep, o.delta.delta * (o.pre.peepWeight ?? 0))} name="p_o⊙c_t" dashed />
-          <WireLabel at={[196, 150]} name="p_f, p_i" value={null} />
+          <WireLabel at={[182, 150]} name="p_f, p_i" value={null} anchor="end" />
           <WireLabel at={[652, 150]} name="p_o" value={null} anchor="end" />
         </g>
       ) : null}
@@ -94,7 +91,7 @@ export function LstmDiagram({ u, walk, names }: DiagramProps) {
       {fwd ? <WireLabel at={[(X.f + X.g) / 2, Y_C - 12]} name="f_t⊙c_{t-1}" value={f.act * cPrev} anchor="middle" /> : null}
       <WireLabel at={[(X.g + X.out) / 2 + 20, Y_C - 12]} name={named(walk, 'c_t')} value={pick(c, dc)} anchor="middle" strong />
       <WireLabel at={[X.f + 9, 172]} name={named(walk, 'f_t')} value={pick(f.act, dc * cPrev)} stack />
-      <WireLabel at={[X.i + 9, 236]} name={named(walk, 'i_t')} value={pick(i.act, dc * g.act)} stack />
+      <WireLabel at={[X.i - 9, 236]} name={named(walk, 'i_t')} value={pick(i.act, dc * g.act)} anchor="end" stack />
       <WireLabel at={[X.g + 9, 244]} name={named(walk, 'g_t')} value={pick(g.act, dc * i.act)} stack />
       {fwd ? <WireLabel at={[X.g + 9, 150]} name="i_t⊙g_t" value={i.act * g.act} stack /> : null}
       <WireLabel at={[(X.o + GATE_BOX.w / 2 + X.out - OP_R) / 2, Y_GATE + 48]} name={named(walk, 'o_t')} value={pick(o.act, dh * sc)} anchor="middle" stack />

@@ -22,10 +22,10 @@ interface DiagramContextValue {
 const DiagramContext = createContext<DiagramContextValue>({ walk: 'forward', scale: { kind: 'linear', max: 1 }, arrowId: '' });
 
 /** The SVG canvas, its arrow marker, and the context (walk direction, scale) the parts read. */
-export function DiagramSvg(props: { walk: WalkMode; scale: WireScale; label: string; children: ReactNode }) {
+export function DiagramSvg(props: { walk: WalkMode; scale: WireScale; label: string; /** First y drawn (the RNN needs less height). */ top: number; children: ReactNode }) {
   const arrowId = `cell-arrow${useId().replace(/[^\w-]/g, '')}`;
   return (
-    <svg className="cell-diagram" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="img" aria-label={props.label} data-walk={props.walk}>
+    <svg className="cell-diagram" viewBox={`0 ${props.top} ${VIEW.width} ${VIEW.height - props.top}`} role="img" aria-label={props.label} data-walk={props.walk}>
       <defs>
         <marker id={arrowId} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="13" markerHeight="13" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" className="cell-arrowhead" />
@@ -117,7 +117,7 @@ export function GateBox(props: { at: Pt; symbol: string; name: string; act: numb
       <text x={cx} y={cy - 6} textAnchor="middle" className={props.symbol.length > 5 ? 'cell-gate-symbol cell-gate-symbol-long' : 'cell-gate-symbol'}>
         {props.symbol}
       </text>
-      <text x={cx} y={cy + 19} textAnchor="middle" className="cell-gate-name">
+      <text x={cx} y={cy + 19} textAnchor="middle" className={props.delta === null ? 'cell-gate-name' : 'cell-gate-name cell-gate-delta'}>
         {props.delta === null ? props.name : `δ = ${fmt(props.delta)}`}
       </text>
       {props.delta !== null ? (

@@ -45,6 +45,13 @@ export function fmt(v: number): string {
   return s.exponent === null ? s.mantissa : `${s.mantissa}e${withMinus(String(s.exponent))}`;
 }
 
+/** Tick labels: as short as possible ("1", "−1e−3"). */
+export function fmtTick(v: number): string {
+  const s = shortNumber(v);
+  const m = s.mantissa.replace(/\.0+$|(\.\d*?)0+$/, '$1');
+  return s.exponent === null ? m : `${m}e${withMinus(String(s.exponent))}`;
+}
+
 /** TeX short form, e.g. "-0.35", "3.2\times10^{-4}". */
 export function fmtTex(v: number): string {
   const s = shortNumber(v);

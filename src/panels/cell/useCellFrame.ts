@@ -1,15 +1,19 @@
 /**
- * The frame on show (useFrame's rule: live or the history snapshot), at most ~10 times a second. While training
- * streams frames at display rate, re-typesetting a dozen KaTeX lines per frame would cost the page its 60 fps;
- * a single step or a scrub still shows at once (leading edge), and the last frame always lands (trailing edge).
+ * The frame on show (useFrame's rule: live or the history snapshot), throttled. Typesetting the equations
+ * costs ~10 ms, so while training streams frames at display rate the panel follows at 4 per second, and at 10
+ * per second while scrubbing; a single step still shows at once (leading edge) and the last frame always lands
+ * (trailing edge).
  */
 import { useEffect, useState } from 'react';
+import { useApp } from '../../store/appStore.ts';
 import { currentFrame, subscribeCurrentFrame } from '../../viz/frameSource.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 
-export const CELL_FRAME_INTERVAL_MS = 100;
+export const CELL_FRAME_INTERVAL_MS = { playing: 250, paused: 100 } as const;
 
 export function useCellFrame(): ProbeFrame | null {
+  const status = useApp((s) => s.status);
+  const interval = CELL_FRAME_INTERVAL_MS[status];
   const [frame, setFrame] = useState<ProbeFrame | null>(currentFrame);
   useEffect(() => {
     let last = 0;
@@ -21,7 +25,7 @@ export function useCellFrame(): ProbeFrame | null {
     };
     const off = subscribeCurrentFrame(() => {
       if (timer) return;
-      const wait = CELL_FRAME_INTERVAL_MS - (performance.now() - last);
+      const wait = interval - (performance.now() - last);
       if (wait <= 0) show();
       else timer = setTimeout(show, wait);
     });
@@ -30,6 +34,6 @@ export function useCellFrame(): ProbeFrame | null {
       off();
       if (timer) clearTimeout(timer);
     };
-  }, []);
+  }, [interval]);
   return frame;
 }

@@ -5,7 +5,7 @@
  * step's largest gradient (a linear one would leave most wires blank).
  */
 import { PALETTES } from '../../viz/colorLut.ts';
-import { fmt } from './format.ts';
+import { fmtTick } from './format.ts';
 
 export interface WireScale {
   kind: 'linear' | 'log';
@@ -45,14 +45,13 @@ export function gateColor(a: number): string {
 }
 
 /**
- * The legend over scale positions p ∈ [−1, 1] (what the colour bar is linear in), with tick positions and the
- * value each stands for.
+ * The legend over scale positions p ∈ [−1, 1] (what the colour bar is linear in): the value at each position,
+ * the inner tick positions, and the end values (written beside the bar, where a tick label would be clipped).
  */
-export function legendOf(s: WireScale): { ticks: number[]; format: (p: number) => string } {
-  if (s.kind === 'linear') return { ticks: [-1, 0, 1], format: (p) => fmt(p * s.max) };
-  const third = 1 / LOG_DECADES;
-  return {
-    ticks: [-1, -third, 0, third, 1],
-    format: (p) => (p === 0 ? '0' : fmt(Math.sign(p) * s.max * 10 ** (LOG_DECADES * (Math.abs(p) - 1)))),
-  };
+export function legendOf(s: WireScale): { ticks: number[]; format: (p: number) => string; ends: [string, string] } {
+  const valueAt = (p: number) =>
+    s.kind === 'linear' || p === 0 ? p * s.max : Math.sign(p) * s.max * 10 ** (LOG_DECADES * (Math.abs(p) - 1));
+  const format = (p: number) => fmtTick(valueAt(p));
+  const inner = s.kind === 'linear' ? [0] : [-1 / LOG_DECADES, 0, 1 / LOG_DECADES];
+  return { ticks: inner, format, ends: [format(-1), format(1)] };
 }
