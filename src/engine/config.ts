@@ -1,7 +1,8 @@
 /** The architecture of a recurrent network, in PyTorch's vocabulary. */
 
 export type CellKind = 'rnn' | 'lstm' | 'gru';
-export type RnnNonlinearity = 'tanh' | 'relu';
+/** PyTorch's nn.RNN offers tanh and relu; sigmoid is here for seed 004's "why tanh, not sigmoid" comparison. */
+export type RnnNonlinearity = 'tanh' | 'relu' | 'sigmoid';
 /** MATLAB lstmLayer's GateActivationFunction; hard-sigmoid is MATLAB's clip(0.2x + 0.5, 0, 1). */
 export type GateActivation = 'sigmoid' | 'hardSigmoid';
 /** MATLAB lstmLayer's StateActivationFunction, used on the candidate g and on c_t before the output gate. */

@@ -54,6 +54,7 @@ function cases(): Case[] {
   const cells: Partial<ModelConfig>[] = [
     { cell: 'rnn', nonlinearity: 'tanh' },
     { cell: 'rnn', nonlinearity: 'relu' },
+    { cell: 'rnn', nonlinearity: 'sigmoid' },
     { cell: 'gru' },
     { cell: 'gru', gateActivation: 'hardSigmoid', stateActivation: 'softsign' },
     { cell: 'lstm' },

@@ -506,7 +506,7 @@ export class RecurrentNet {
           const dhv = dhExt[hc] + dhNext[i];
           dh[hc] = dhv;
           const hv = h[hc];
-          dPreIh[hc] = dhv * (kind === 'tanh' ? 1 - hv * hv : hv > 0 ? 1 : 0);
+          dPreIh[hc] = dhv * (kind === 'tanh' ? 1 - hv * hv : kind === 'sigmoid' ? hv * (1 - hv) : hv > 0 ? 1 : 0);
         }
         gemmNN(B, H, GH, dPreHh, base, P, lp.wHh, dhNext, 0, false);
       }

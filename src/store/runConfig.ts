@@ -6,8 +6,16 @@ import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from 
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 
-export type TaskId = 'sine' | 'frequency';
+/** Synthetic demos, long-range memory benchmarks, bundled real datasets, and the user's own CSV. */
+export type TaskId =
+  | 'sine' | 'frequency'
+  | 'adding' | 'firstSymbol' | 'temporalOrder'
+  | 'airline' | 'euStocks' | 'co2' | 'occupancy' | 'shakespeare' | 'tangHant' | 'tangHans'
+  | 'csv';
 export type ClipMode = 'none' | 'norm' | 'value';
+/** Compare mode: which architectures race side by side ('off' = a single run of `cell`). */
+export type CompareSet = 'off' | 'rnn,lstm' | 'rnn,gru' | 'lstm,gru' | 'rnn,lstm,gru';
+export type ScalerKind = 'minmax' | 'zscore';
 
 export interface RunConfig {
   task: TaskId;
@@ -33,7 +41,28 @@ export interface RunConfig {
   recurrentInit: 'same' | 'orthogonal';
   /** LSTM forget-gate bias; null = as initialised. */
   forgetBias: number | null;
+  /** Exploding/vanishing lab: rescale each gate block of W_hh to this spectral norm after init; null = as initialised. */
+  recurrentScale: number | null;
   seed: number;
+  compare: CompareSet;
+  // Real-data tasks (issue 5). seqLen is the window length there.
+  /** Target column ('' = the dataset's default). */
+  target: string;
+  /** Extra input columns, comma-separated ('' = the target alone). */
+  features: string;
+  /** Predict the value this many steps after the window. */
+  horizon: number;
+  /** Step between consecutive training windows. */
+  stride: number;
+  scaler: ScalerKind;
+  /** Fit the scaler on all data instead of the training split (leakage; the UI warns). */
+  fitOnAll: boolean;
+  /** Chronological share of the data used for training. */
+  trainFraction: number;
+  /** Character tasks: keep the most frequent symbols, the rest become <unk>. */
+  maxSymbols: number;
+  /** Character tasks: sampling temperature of the generated text. */
+  temperature: number;
 }
 
 export const DEFAULT_RUN_CONFIG: RunConfig = {
@@ -57,11 +86,22 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   init: 'pytorch',
   recurrentInit: 'same',
   forgetBias: 1,
+  recurrentScale: null,
   seed: 1,
+  compare: 'off',
+  target: '',
+  features: '',
+  horizon: 1,
+  stride: 1,
+  scaler: 'minmax',
+  fitOnAll: false,
+  trainFraction: 0.7,
+  maxSymbols: 500,
+  temperature: 0.8,
 };
 
 /** Fields that can change mid-run without re-initialising the model (the optimiser keeps its moments). */
-export const LIVE_FIELDS = ['optimizer', 'learningRate', 'momentum', 'weightDecay', 'clip', 'clipValue', 'truncate', 'batchSize'] as const;
+export const LIVE_FIELDS = ['optimizer', 'learningRate', 'momentum', 'weightDecay', 'clip', 'clipValue', 'truncate', 'batchSize', 'temperature'] as const;
 export type LiveField = (typeof LIVE_FIELDS)[number];
 export type HyperPatch = Partial<Pick<RunConfig, LiveField>>;
 

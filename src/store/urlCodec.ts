@@ -8,7 +8,7 @@ import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from 
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import { DEFAULT_RUN_CONFIG, type ClipMode, type RunConfig, type TaskId } from './runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type ClipMode, type CompareSet, type RunConfig, type ScalerKind, type TaskId } from './runConfig.ts';
 
 /** Why a raw value was refused; the UI words it (controls/problemText.ts). */
 export type Problem =
@@ -45,6 +45,12 @@ export interface BoolSpec extends BaseSpec<boolean> {
   type: 'bool';
 }
 
+/** Free text (column names), length-limited. */
+export interface TextSpec extends BaseSpec<string> {
+  type: 'text';
+  maxLength: number;
+}
+
 /** A number that may be switched off (null), written as "none". */
 export interface OptionalNumberSpec extends BaseSpec<number | null> {
   type: 'optionalNumber';
@@ -58,7 +64,9 @@ type SpecFor<V> = [V] extends [boolean]
     : [V] extends [number | null]
       ? OptionalNumberSpec
       : [V] extends [string]
-        ? ChoiceSpec<V>
+        ? string extends V
+          ? TextSpec
+          : ChoiceSpec<V>
         : never;
 
 export type PropTable = { [K in keyof RunConfig]: SpecFor<RunConfig[K]> };
@@ -119,6 +127,19 @@ function boolSpec(key: string): BoolSpec {
   };
 }
 
+function textSpec(key: string, maxLength = 200): TextSpec {
+  return {
+    type: 'text',
+    key,
+    maxLength,
+    parse(raw) {
+      const s = raw.trim();
+      return s.length > maxLength ? { ok: false, problem: { kind: 'range', min: 0, max: maxLength, minExclusive: false } } : { ok: true, value: s };
+    },
+    serialize: (v) => v,
+  };
+}
+
 function optionalNumberSpec(number: NumberSpec): OptionalNumberSpec {
   return {
     type: 'optionalNumber',
@@ -129,13 +150,18 @@ function optionalNumberSpec(number: NumberSpec): OptionalNumberSpec {
   };
 }
 
-export const TASKS: readonly TaskId[] = ['sine', 'frequency'];
+export const TASKS: readonly TaskId[] = [
+  'sine', 'frequency', 'adding', 'firstSymbol', 'temporalOrder',
+  'airline', 'euStocks', 'co2', 'occupancy', 'shakespeare', 'tangHant', 'tangHans', 'csv',
+];
+export const COMPARE_SETS: readonly CompareSet[] = ['off', 'rnn,lstm', 'rnn,gru', 'lstm,gru', 'rnn,lstm,gru'];
+export const SCALERS: readonly ScalerKind[] = ['minmax', 'zscore'];
 export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 export const OPTIMIZERS: readonly OptimizerKind[] = ['adam', 'sgd', 'rmsprop'];
 export const CLIP_MODES: readonly ClipMode[] = ['none', 'norm', 'value'];
 export const INIT_SCHEMES: readonly InitScheme[] = ['pytorch', 'glorotUniform', 'glorotNormal', 'he'];
 export const RECURRENT_INITS: readonly RunConfig['recurrentInit'][] = ['same', 'orthogonal'];
-export const NONLINEARITIES: readonly RnnNonlinearity[] = ['tanh', 'relu'];
+export const NONLINEARITIES: readonly RnnNonlinearity[] = ['tanh', 'relu', 'sigmoid'];
 export const GATE_ACTIVATIONS: readonly GateActivation[] = ['sigmoid', 'hardSigmoid'];
 export const STATE_ACTIVATIONS: readonly StateActivation[] = ['tanh', 'softsign'];
 
@@ -161,7 +187,18 @@ export const PROPS: PropTable = {
   init: choiceSpec('init', INIT_SCHEMES),
   recurrentInit: choiceSpec('rinit', RECURRENT_INITS),
   forgetBias: optionalNumberSpec(numberSpec('fbias', -20, 20)),
+  recurrentScale: optionalNumberSpec(numberSpec('rscale', 0, 10, { minExclusive: true })),
   seed: numberSpec('seed', 0, 2 ** 32 - 1, { integer: true }),
+  compare: choiceSpec('cmp', COMPARE_SETS),
+  target: textSpec('target'),
+  features: textSpec('feat'),
+  horizon: numberSpec('hz', 1, 50, { integer: true }),
+  stride: numberSpec('stride', 1, 50, { integer: true }),
+  scaler: choiceSpec('scaler', SCALERS),
+  fitOnAll: boolSpec('leak'),
+  trainFraction: numberSpec('split', 0.1, 0.95),
+  maxSymbols: numberSpec('vocab', 10, 3000, { integer: true }),
+  temperature: numberSpec('temp', 0.05, 5),
 };
 
 export const LANG_KEY = 'lang';

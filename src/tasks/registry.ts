@@ -1,20 +1,32 @@
-/** The tasks a RunConfig can name, built from the config's sequence length. */
-import type { TaskId } from '../store/runConfig.ts';
+/**
+ * The tasks a RunConfig can name. Synthetic and memory tasks are generated from the seed; dataset tasks need
+ * their data (fetched or uploaded on the page and sent to the worker with the init message).
+ */
+import type { RunConfig, TaskId } from '../store/runConfig.ts';
 import { frequencyTask } from './frequency.ts';
+import { memoryTask } from './memory.ts';
 import { sineTask } from './sine.ts';
 import type { Task } from './task.ts';
 
-export interface TaskOptions {
-  seqLen: number;
+/** Tasks whose data come from a file rather than a generator. */
+export const DATA_TASKS = ['airline', 'euStocks', 'co2', 'occupancy', 'shakespeare', 'tangHant', 'tangHans', 'csv'] as const satisfies readonly TaskId[];
+export type DataTaskId = (typeof DATA_TASKS)[number];
+export type GeneratedTaskId = Exclude<TaskId, DataTaskId>;
+
+export function isDataTask(id: TaskId): id is DataTaskId {
+  return (DATA_TASKS as readonly TaskId[]).includes(id);
 }
 
-export const TASKS: Record<TaskId, (options: TaskOptions) => Task> = {
+export const GENERATED_TASKS: Record<GeneratedTaskId, (config: RunConfig) => Task> = {
   sine: ({ seqLen }) => sineTask({ seqLen }),
   frequency: ({ seqLen }) => frequencyTask({ seqLen }),
+  adding: ({ seqLen }) => memoryTask('adding', seqLen),
+  firstSymbol: ({ seqLen }) => memoryTask('firstSymbol', seqLen),
+  temporalOrder: ({ seqLen }) => memoryTask('temporalOrder', seqLen),
 };
 
-export function createTask(id: TaskId, options: TaskOptions): Task {
-  const make = TASKS[id];
-  if (!make) throw new Error(`unknown task '${id}' (have: ${Object.keys(TASKS).join(', ')})`);
-  return make(options);
+export function createGeneratedTask(id: GeneratedTaskId, config: RunConfig): Task {
+  const make = GENERATED_TASKS[id];
+  if (!make) throw new Error(`unknown task '${id}' (have: ${Object.keys(GENERATED_TASKS).join(', ')})`);
+  return make(config);
 }

@@ -10,7 +10,8 @@ import { createOptimizer, defaultOptimizerConfig, type Optimizer, type Optimizer
 import { Rng } from '../engine/rng.ts';
 import type { StepOptions } from '../engine/train.ts';
 import type { RunConfig } from '../store/runConfig.ts';
-import { createTask } from '../tasks/registry.ts';
+import { createGeneratedTask, isDataTask } from '../tasks/registry.ts';
+import { createDataTask, type TaskData } from '../tasks/dataTasks.ts';
 import type { Task } from '../tasks/task.ts';
 import type { ModelSummary } from './protocol.ts';
 
@@ -66,8 +67,8 @@ export function stepOptionsOf(config: RunConfig, task: Task): StepOptions {
   return { loss: task.loss, clip: { mode: config.clip, value: config.clipValue }, truncate: config.truncate };
 }
 
-export function buildRun(config: RunConfig): Run {
-  const task = createTask(config.task, { seqLen: config.seqLen });
+export function buildRun(config: RunConfig, data?: TaskData): Run {
+  const task = isDataTask(config.task) ? createDataTask(config.task, config, data) : createGeneratedTask(config.task, config);
   const model = modelConfigOf(config, task);
   const net = new RecurrentNet(model);
   const params = net.params;

@@ -94,6 +94,7 @@ export class ProbeRecorder {
       layers,
       dx: f32(bwd.dx),
       dxNorm: rowNorms(bwd.dx, T, I),
+      flow: null,
     };
   }
 }

@@ -4,10 +4,11 @@
  */
 import type { CellKind } from '../engine/config.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
+import type { TaskData } from '../tasks/dataTasks.ts';
 
 export type ToWorker =
   /** Build model, task and optimiser from the config (seeded) and send 'ready' plus a step-0 frame. */
-  | { type: 'init'; runId: number; config: RunConfig }
+  | { type: 'init'; runId: number; config: RunConfig; data?: TaskData }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   /** Exactly `count` training steps (default 1), then a frame; leaves the run paused. */
@@ -15,7 +16,9 @@ export type ToWorker =
   /** Change hyper-parameters without re-initialising (LIVE_FIELDS of RunConfig). */
   | { type: 'setHyper'; runId: number; patch: HyperPatch }
   /** Training speed cap in steps per second; null = as fast as possible. */
-  | { type: 'setSpeed'; runId: number; stepsPerSecond: number | null };
+  | { type: 'setSpeed'; runId: number; stepsPerSecond: number | null }
+  /** Run the engine's gradient check on the current weights and a training batch (training pauses meanwhile). */
+  | { type: 'gradCheck'; runId: number; requestId: number; eps: number; maxPerGroup: number | null };
 
 export type FromWorker =
   | { type: 'ready'; runId: number; summary: ModelSummary }
@@ -26,7 +29,22 @@ export type FromWorker =
   /** Training stopped on a NaN/Inf; the last finite weights are kept and the run is paused. */
   | { type: 'failure'; runId: number; failure: Failure }
   /** A message could not be carried out (e.g. an impossible config or hyper-parameter); the run is paused. */
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  | { type: 'gradCheckProgress'; runId: number; requestId: number; done: number; total: number }
+  | { type: 'gradCheckResult'; runId: number; requestId: number; step: number; eps: number; rows: GradCheckRow[] };
+
+/** One parameter group of a gradient check (a gate's block of a fused tensor, or a whole tensor). */
+export interface GradCheckRow {
+  /** e.g. "weight_ih_l0[f]", "head.weight". */
+  name: string;
+  tensor: string;
+  gate: string | null;
+  checked: number;
+  relError: number;
+  maxAbsError: number;
+  analyticNorm: number;
+  numericNorm: number;
+}
 
 export type RunStatus = 'paused' | 'playing';
 
@@ -48,6 +66,9 @@ export interface Failure {
   tensor: string | null;
   /** The step that failed (not applied). */
   step: number;
+  /** Where in the sequence it first appeared: the earliest timestep whose state (forward) or the latest whose gradient (backward) is non-finite, and its layer; null if not located. */
+  timestep: number | null;
+  layer: number | null;
   message: string;
 }
 
@@ -97,6 +118,33 @@ export interface ProbeFrame {
   dx: Float32Array;
   /** ‖∂L/∂x_t‖ per timestep [T]. */
   dxNorm: Float32Array;
+  /** How the gradient decays back through time (gradient-decay panel); null when not computed for this frame. */
+  flow: GradientFlowFrame | null;
+}
+
+/**
+ * The gradient of the loss at the LAST timestep only, sent back through time — so the decay with distance is
+ * visible for many-to-many tasks too — and the mechanism behind it. Per-layer arrays are [L, T].
+ */
+export interface GradientFlowFrame {
+  /** ‖∂L_T/∂h_t‖ [L, T]. */
+  dh: Float32Array;
+  /** ‖∂L_T/∂c_t‖ [L, T] (LSTM), else null. */
+  dc: Float32Array | null;
+  /** ‖∂L_T/∂x_t‖ [T]. */
+  dx: Float32Array;
+  /**
+   * Indexed by distance k = 0..T−1 back from the last step, per layer [L, T]: RNN ‖∏ diag(φ′)·W_hh‖₂,
+   * LSTM mean ∏ f along the cell path, GRU mean ∏ z; null when too costly to compute for this frame.
+   */
+  mechanism: Float32Array | null;
+  /** Fitted slope of ln‖∂L_T/∂h_t‖ against T−1−t, per layer [L] (negative = vanishing). */
+  decaySlope: Float32Array;
+  /** RNNbow: each timestep's term of ∂L_T/∂W_hh and ∂L_T/∂W_ih — Frobenius norm and share of the total [L, T]. */
+  hhNorm: Float32Array;
+  hhShare: Float32Array;
+  ihNorm: Float32Array;
+  ihShare: Float32Array;
 }
 
 export interface LayerFrame {
@@ -132,6 +180,9 @@ export interface LayerFrame {
 /** All typed-array buffers of a frame, for the transfer list. */
 export function frameBuffers(f: ProbeFrame): ArrayBuffer[] {
   const out: ArrayBuffer[] = [f.x.buffer, f.output.buffer, f.target.buffer, f.dx.buffer, f.dxNorm.buffer] as ArrayBuffer[];
+  if (f.flow) {
+    for (const a of Object.values(f.flow)) if (a instanceof Float32Array) out.push(a.buffer as ArrayBuffer);
+  }
   for (const l of f.layers) {
     for (const a of [l.pre, l.act, l.h, l.h0, l.c, l.c0, l.hn, l.dh, l.dc, l.dhNorm, l.dcNorm, l.dPre, l.dPreHh, l.gateNorms, l.wIh, l.wHh, l.bIh, l.bHh, l.peephole]) {
       if (a) out.push(a.buffer as ArrayBuffer);

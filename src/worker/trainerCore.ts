@@ -311,7 +311,7 @@ export class TrainerCore {
     this.closeSegment(now);
     this.flush(out, now, true);
     out.push(
-      { type: 'failure', runId: this.runId, failure: { where: e.where, tensor: e.tensor, step: this.step + 1, message: e.message } },
+      { type: 'failure', runId: this.runId, failure: { where: e.where, tensor: e.tensor, step: this.step + 1, timestep: null, layer: null, message: e.message } },
       this.status(),
     );
   }

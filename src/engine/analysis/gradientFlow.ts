@@ -103,7 +103,7 @@ export function rnnJacobianProducts(
   const H = params.config.hiddenSize;
   const W = params.data;
   const wHh = params.layers[layer].wHh;
-  const relu = params.config.nonlinearity === 'relu';
+  const kind = params.config.nonlinearity;
   let prod = new Float64Array(H * H);
   for (let i = 0; i < H; i++) prod[i * H + i] = 1;
   const out = new Float64Array(T);
@@ -116,7 +116,8 @@ export function rnnJacobianProducts(
       for (let j = 0; j < H; j++) {
         let acc = 0;
         for (let m = 0; m < H; m++) {
-          const d = relu ? (pre[s * H + m] > 0 ? 1 : 0) : 1 - h[s * H + m] * h[s * H + m];
+          const hv = h[s * H + m];
+          const d = kind === 'relu' ? (pre[s * H + m] > 0 ? 1 : 0) : kind === 'sigmoid' ? hv * (1 - hv) : 1 - hv * hv;
           acc += prod[i * H + m] * d * W[wHh + m * H + j];
         }
         next[i * H + j] = acc;

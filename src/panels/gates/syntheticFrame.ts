@@ -46,5 +46,6 @@ export function syntheticFrame(cell: CellKind, T: number, H: number, numLayers =
     layers: Array.from({ length: numLayers }, layer),
     dx: new Float32Array(T),
     dxNorm: new Float32Array(T),
+    flow: null,
   };
 }

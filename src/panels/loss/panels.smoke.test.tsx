@@ -32,6 +32,7 @@ function probeFrame(classes: number): ProbeFrame {
     layers: [],
     dx: new Float32Array(T),
     dxNorm: new Float32Array(T),
+    flow: null,
   };
 }
 

@@ -4,7 +4,7 @@ import { argmax, classProbabilities, forecastLead, outputPosition, regressionSer
 
 /** Only the fields these helpers read. */
 function frame(p: Pick<ProbeFrame, 'T' | 'I' | 'O' | 'rows' | 'x' | 'output' | 'target'>): ProbeFrame {
-  return { step: 0, H: 1, loss: 0, layers: [], dx: new Float32Array(0), dxNorm: new Float32Array(0), ...p };
+  return { step: 0, H: 1, loss: 0, layers: [], dx: new Float32Array(0), dxNorm: new Float32Array(0), flow: null, ...p };
 }
 
 const x = Float32Array.from([0, 1, 2, 3]);
