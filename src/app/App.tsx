@@ -13,6 +13,7 @@ import { ClientContext, type TrainerControls } from './clientContext.ts';
 import { Header } from './Header.tsx';
 import { FailureBanner, UrlWarningsBanner } from './Notices.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
+import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
 
 const sequenceLength = (): number => frameBus.latest()?.T ?? appStore.getState().config.seqLen;
 
@@ -36,7 +37,9 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
         <div className="app-body">
           <ConfigPanel />
           <main className="workspace">
+            <PresetBar />
             <FailureBanner />
+            <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />
             <div className="scrubbers">

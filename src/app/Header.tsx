@@ -1,4 +1,6 @@
 import { CopyLinkButton } from '../controls/CopyLinkButton.tsx';
+import { CsvUploadButton } from '../controls/CsvUpload.tsx';
+import { AboutButton } from './About.tsx';
 import { LangToggle } from '../controls/LangToggle.tsx';
 import { toggleShortcuts } from '../controls/actions.ts';
 import { useT } from '../i18n/useT.ts';
@@ -20,6 +22,8 @@ export function Header() {
         </div>
       </div>
       <nav className="app-header-actions" aria-label={t('header.actions')}>
+        <CsvUploadButton />
+        <AboutButton />
         <CopyLinkButton />
         <LangToggle />
         <button

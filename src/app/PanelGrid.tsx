@@ -4,11 +4,16 @@
  */
 import type { ReactNode } from 'react';
 import { CellPanel } from '../panels/cell/CellPanel.tsx';
+import { ComparePanel } from '../panels/compare/ComparePanel.tsx';
 import { GatesPanel } from '../panels/gates/GatesPanel.tsx';
+import { GradCheckPanel } from '../panels/gradcheck/GradCheckPanel.tsx';
+import { GradientDecayPanel } from '../panels/gradientDecay/GradientDecayPanel.tsx';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
+import { DataPanels } from '../panels/pipeline/DataPanels.tsx';
 import { PredictionsPanel } from '../panels/predictions/PredictionsPanel.tsx';
 import { StatePanel } from '../panels/state/StatePanel.tsx';
 import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
+import { TextPanel } from '../panels/text/TextPanel.tsx';
 
 function Slot(props: { area: string; children: ReactNode }) {
   return <div className={`slot slot-${props.area}`}>{props.children}</div>;
@@ -16,25 +21,38 @@ function Slot(props: { area: string; children: ReactNode }) {
 
 export function PanelGrid() {
   return (
-    <div className="panel-grid">
-      <Slot area="cell">
-        <CellPanel />
-      </Slot>
-      <Slot area="loss">
-        <LossPanel />
-      </Slot>
-      <Slot area="predictions">
-        <PredictionsPanel />
-      </Slot>
-      <Slot area="gates">
-        <GatesPanel />
-      </Slot>
-      <Slot area="state">
-        <StatePanel />
-      </Slot>
-      <Slot area="summary">
-        <SummaryPanel />
-      </Slot>
-    </div>
+    <>
+      {/* Compare mode: the race on top; the panels below follow the model chosen there. */}
+      <ComparePanel />
+      {/* Dataset tasks: pipeline, metrics and confusion panels first; they are what such a task is about. */}
+      <DataPanels />
+      <TextPanel />
+      <div className="panel-grid">
+        <Slot area="cell">
+          <CellPanel />
+        </Slot>
+        <Slot area="loss">
+          <LossPanel />
+        </Slot>
+        <Slot area="predictions">
+          <PredictionsPanel />
+        </Slot>
+        <Slot area="gates">
+          <GatesPanel />
+        </Slot>
+        <Slot area="state">
+          <StatePanel />
+        </Slot>
+        <Slot area="summary">
+          <SummaryPanel />
+        </Slot>
+        <Slot area="gradientDecay">
+          <GradientDecayPanel />
+        </Slot>
+        <Slot area="gradcheck">
+          <GradCheckPanel />
+        </Slot>
+      </div>
+    </>
   );
 }

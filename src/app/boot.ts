@@ -2,16 +2,23 @@
  * Start-up: URL → config and language → store; then the trainer starts the run paused at step 0 (its first
  * frame arrives at once, so the panels are never empty) and the address bar starts following the store.
  */
-import { TrainerClient } from '../worker/client.ts';
+import { createTrainerWorker, TrainerClient } from '../worker/client.ts';
+import { RunController } from '../compare/runController.ts';
+import { compareModels, compareStore } from '../compare/compareStore.ts';
 import { appStore } from '../store/appStore.ts';
 import { frameBus } from '../store/frameBus.ts';
 import { parseUrl, type UrlWarning } from '../store/urlCodec.ts';
+import { pageTaskData } from './taskData.ts';
 import { browserLang, syncUrl } from './urlSync.ts';
 
-export function boot(): { client: TrainerClient; urlWarnings: UrlWarning[] } {
+export function boot(): { client: RunController; urlWarnings: UrlWarning[] } {
   const { config, lang, warnings } = parseUrl(window.location.search);
   appStore.setState({ config, lang: lang ?? browserLang() });
-  const client = new TrainerClient(appStore, frameBus);
+  // A single run, or (config.compare) one trainer per architecture racing side by side.
+  const client = new RunController(appStore, frameBus, (store, bus) => new TrainerClient(store, bus, createTrainerWorker, pageTaskData), {
+    models: compareModels,
+    focus: compareStore,
+  });
   client.start(config);
   syncUrl(appStore);
   return { client, urlWarnings: warnings };

@@ -1,8 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
+import type { TaskData } from '../tasks/dataTasks.ts';
 
 /** What the controls need from the trainer client (worker/client.ts implements it); tests can pass a fake. */
 export interface TrainerControls {
+  /** A new run of `config` (on `data`, for a dataset task whose data the page already has), paused at step 0. */
+  start(config: RunConfig, data?: TaskData): void;
   play(): void;
   pause(): void;
   toggle(): void;

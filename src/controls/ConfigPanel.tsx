@@ -11,11 +11,15 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
 import {
-  CELLS, CLIP_MODES, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS,
-  STATE_ACTIVATIONS, TASKS,
+  CELLS, CLIP_MODES, COMPARE_SETS, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS,
+  STATE_ACTIVATIONS,
 } from '../store/urlCodec.ts';
+import { isDataTask } from '../tasks/registry.ts';
 import { changeConfig } from './actions.ts';
+import { DataPipelineFields } from './DataPipelineFields.tsx';
+import { TaskPicker } from './TaskPicker.tsx';
 import { CheckboxField, NumberField, SegmentedField, SelectField, type Choice } from './fields.tsx';
+import { LabSection } from './LabSection.tsx';
 
 /** Quiet time before a typed number that restarts the run is applied. */
 const RESTART_DELAY_MS = 600;
@@ -49,14 +53,27 @@ export function ConfigPanel() {
       <h2 className="sidebar-title">{t('cfg.title')}</h2>
 
       <Section title={t('cfg.section.model')} badge={t('cfg.badge.restart')} badgeKind="restart" note={t('cfg.note.restart')}>
-        <SelectField label={t('cfg.field.task')} value={config.task} choices={choices(TASKS, (v) => `cfg.task.${v}`)} onApply={(task) => set({ task })} testId="input-task" />
-        <NumberField label={t('cfg.field.seqLen')} spec={PROPS.seqLen} value={config.seqLen} delay={RESTART_DELAY_MS} onApply={(seqLen) => set({ seqLen })} testId="input-seq-len" />
-        <SegmentedField label={t('cfg.field.cell')} value={config.cell} choices={choices(CELLS, (v) => `cfg.arch.${v}`)} onApply={(cell) => set({ cell })} testId="input-cell" />
+        <TaskPicker />
+        {/* A dataset task's window length is its sequence length: the data-pipeline section sets it. */}
+        {isDataTask(config.task) ? null : (
+          <NumberField label={t('cfg.field.seqLen')} spec={PROPS.seqLen} value={config.seqLen} delay={RESTART_DELAY_MS} onApply={(seqLen) => set({ seqLen })} testId="input-seq-len" />
+        )}
+        {/* In compare mode the set names the architectures; the single-model choice would do nothing. */}
+        {config.compare === 'off' ? (
+          <SegmentedField label={t('cfg.field.cell')} value={config.cell} choices={choices(CELLS, (v) => `cfg.arch.${v}`)} onApply={(cell) => set({ cell })} testId="input-cell" />
+        ) : null}
+        <SelectField label={t('compare.field')} hint={t('compare.hint')} value={config.compare} choices={choices(COMPARE_SETS, (v) => `compare.set.${v}`)} onApply={(compare) => set({ compare })} testId="input-compare" />
         <div className="field-row">
           <NumberField label={t('cfg.field.numLayers')} spec={PROPS.numLayers} value={config.numLayers} delay={RESTART_DELAY_MS} onApply={(numLayers) => set({ numLayers })} testId="input-num-layers" />
           <NumberField label={t('cfg.field.hiddenSize')} spec={PROPS.hiddenSize} value={config.hiddenSize} delay={RESTART_DELAY_MS} onApply={(hiddenSize) => set({ hiddenSize })} testId="input-hidden-size" />
         </div>
       </Section>
+
+      {isDataTask(config.task) ? (
+        <Section title={t('cfg.section.data')} badge={t('cfg.badge.restart')} badgeKind="restart" note={t('cfg.note.data')}>
+          <DataPipelineFields />
+        </Section>
+      ) : null}
 
       <Section title={t('cfg.section.training')} badge={t('cfg.badge.live')} badgeKind="live" note={t('cfg.note.live')}>
         <SelectField label={t('cfg.field.optimizer')} value={config.optimizer} choices={choices(OPTIMIZERS, (v) => `cfg.opt.${v}`)} onApply={(optimizer) => set({ optimizer })} testId="input-optimizer" />
@@ -74,6 +91,8 @@ export function ConfigPanel() {
         ) : null}
         <NumberField label={t('cfg.field.truncate')} hint={t('cfg.hint.truncate')} spec={PROPS.truncate} value={config.truncate} delay={0} onApply={(truncate) => set({ truncate })} testId="input-truncate" />
       </Section>
+
+      <LabSection />
 
       <Section title={t('cfg.section.details')} badge={t('cfg.badge.restart')} badgeKind="restart" note={t('cfg.note.details')}>
         {config.cell === 'rnn' ? (

@@ -4,8 +4,9 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { Failure, ModelSummary, RunStatus } from '../worker/protocol.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
+import type { Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../worker/protocol.ts';
+import type { DataTaskMeta } from '../tasks/data/builtin.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from './runConfig.ts';
 import type { Lang } from '../i18n/i18n.ts';
 
 export interface LossHistory {
@@ -31,6 +32,28 @@ export interface Selection {
   historyIndex: number | null;
 }
 
+/** Fetching (or taking from the upload) a dataset task's data before its run can start. */
+export interface DataLoad {
+  status: 'idle' | 'loading' | 'error';
+  task: TaskId | null;
+  /** Why loading failed (shown as is). */
+  message: string | null;
+}
+
+/** The gradient check of the current run (it runs in the worker; results stay until the next check or run). */
+export interface GradCheckState {
+  status: 'idle' | 'running' | 'done';
+  /** Entries compared so far, of `total`. */
+  done: number;
+  total: number;
+  rows: GradCheckRow[];
+  /** Central-difference step and training step of the check running or shown. */
+  eps: number;
+  step: number;
+}
+
+export const IDLE_GRAD_CHECK: GradCheckState = { status: 'idle', done: 0, total: 0, rows: [], eps: 1e-5, step: 0 };
+
 export interface AppState {
   config: RunConfig;
   lang: Lang;
@@ -46,6 +69,15 @@ export interface AppState {
   /** Training speed cap (steps/s); null = full speed. */
   speed: number | null;
   showShortcuts: boolean;
+  // data tasks
+  /** What a dataset task is made of (series, split, scaler, windows; or the vocabulary), per run; null for generated tasks. */
+  taskMeta: DataTaskMeta | null;
+  /** The latest test-split evaluation (or text sample) of this run. */
+  evaluation: TaskEvaluation | null;
+  dataLoad: DataLoad;
+  /** The trainer could not carry out a message (e.g. a window longer than the data); the run is paused. */
+  runError: string | null;
+  gradCheck: GradCheckState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -65,6 +97,11 @@ export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG, lang: Lang 
     selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyIndex: null },
     speed: null,
     showShortcuts: false,
+    taskMeta: null,
+    evaluation: null,
+    dataLoad: { status: 'idle', task: null, message: null },
+    runError: null,
+    gradCheck: IDLE_GRAD_CHECK,
   };
 }
 

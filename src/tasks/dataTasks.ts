@@ -1,13 +1,108 @@
-/** Dataset-backed tasks (issue 5): built from data the page sends with the init message. */
-import type { RunConfig } from '../store/runConfig.ts';
+/**
+ * Dataset-backed tasks (issue 5): built from data the page sends with the init message. The RunConfig's
+ * data-pipeline fields (window = seqLen, horizon, stride, scaler, split, target, features, vocabulary)
+ * override the dataset's defaults, so a URL plus the same data always rebuilds the same task.
+ */
+import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../store/runConfig.ts';
 import type { CsvTable } from './csv/parse.ts';
+import { forecastTask, seriesFromTable } from './forecast.ts';
+import { builtinTask, type DataTask, type DataTaskMeta } from './data/builtin.ts';
+import { datasetInfo, type DatasetInfo } from './data/datasets.ts';
 import type { Task } from './task.ts';
-import type { DataTaskId } from './registry.ts';
+import { isDataTask, type DataTaskId } from './registry.ts';
 
-/** The raw data of a dataset task, as the page sends it to the worker. */
-export type TaskData = { kind: 'table'; table: CsvTable } | { kind: 'text'; text: string };
+/**
+ * The raw data of a dataset task, as the page sends it to the worker: a parsed table (with the column that
+ * labels its rows, for an uploaded CSV; built-in datasets know their own) or a text.
+ */
+export type TaskData = { kind: 'table'; table: CsvTable; dateColumn?: string | null } | { kind: 'text'; text: string };
 
-export function createDataTask(id: DataTaskId, _config: RunConfig, data: TaskData | undefined): Task {
-  // Placeholder until the dataset tasks are wired (issue 5).
-  throw new Error(`the '${id}' task needs its data${data ? '' : ' (none was sent)'}`);
+/** A comma-separated column list of the URL ('' = none). */
+export function columnList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** Input columns of a forecast: the listed extra features (target first), or the target alone. */
+function forecastInputs(config: RunConfig, target: string): string[] {
+  const extra = columnList(config.features).filter((c) => c !== target);
+  return [target, ...extra];
+}
+
+function forecastOptions(config: RunConfig) {
+  return {
+    window: config.seqLen,
+    horizon: config.horizon,
+    stride: config.stride,
+    scaler: config.scaler,
+    fitOnAll: config.fitOnAll,
+    trainFraction: config.trainFraction,
+  };
+}
+
+function builtin(info: DatasetInfo, config: RunConfig, data: TaskData): DataTask {
+  if (info.kind === 'text') {
+    if (data.kind !== 'text') throw new Error(`the '${info.id}' task needs a text, got a table`);
+    return builtinTask({ info, kind: 'text', text: data.text }, { text: { seqLen: config.seqLen, maxSymbols: config.maxSymbols } });
+  }
+  if (data.kind !== 'table') throw new Error(`the '${info.id}' task needs a table, got a text`);
+  const loaded = { info, kind: 'table', table: data.table } as const;
+  if (info.kind === 'classification') {
+    const features = columnList(config.features);
+    return builtinTask(loaded, {
+      classification: {
+        window: config.seqLen,
+        stride: config.stride,
+        trainFraction: config.trainFraction,
+        ...(features.length > 0 ? { features } : {}),
+      },
+    });
+  }
+  const target = config.target || info.defaultTarget!;
+  return builtinTask(loaded, { forecast: { ...forecastOptions(config), target, features: forecastInputs(config, target) } });
+}
+
+/** The user's CSV as a forecast of config.target (default: its first numeric column other than the date). */
+function csvTask(config: RunConfig, data: TaskData): DataTask {
+  if (data.kind !== 'table') throw new Error('the CSV task needs a table');
+  const dateColumn = data.dateColumn ?? null;
+  const numeric = data.table.columns.filter((c) => c.type === 'numeric' && c.name !== dateColumn).map((c) => c.name);
+  const target = config.target || numeric[0];
+  if (!target) throw new Error('the CSV has no numeric column to forecast');
+  const inputs = forecastInputs(config, target);
+  return forecastTask(seriesFromTable('csv', data.table, inputs, dateColumn), { ...forecastOptions(config), target, features: inputs }, 'csv');
+}
+
+/** The task and the plain-data description the pipeline, metrics and text panels draw. */
+export function buildDataTask(id: DataTaskId, config: RunConfig, data: TaskData | undefined): DataTask {
+  if (!data) throw new Error(`the '${id}' task needs its data (none was sent)`);
+  return id === 'csv' ? csvTask(config, data) : builtin(datasetInfo(id), config, data);
+}
+
+/** Window length a dataset kind starts with: the seeds' 10 days for forecasts, 5 timesteps for fault diagnosis, 40 characters. */
+export const DEFAULT_WINDOW_OF: Record<DatasetInfo['kind'], number> = { series: 10, classification: 5, text: 40 };
+
+/**
+ * What picking `task` in the form changes besides the task: a dataset task starts from its own window length
+ * and default columns (a target of another dataset would not exist); leaving the datasets restores the
+ * synthetic tasks' sequence length.
+ */
+export function taskSwitchPatch(from: RunConfig, task: TaskId): Partial<RunConfig> {
+  if (task === from.task) return {};
+  if (!isDataTask(task)) return isDataTask(from.task) ? { task, seqLen: DEFAULT_RUN_CONFIG.seqLen } : { task };
+  const kind = task === 'csv' ? 'series' : datasetInfo(task).kind;
+  return { task, seqLen: DEFAULT_WINDOW_OF[kind], target: '', features: '' };
+}
+
+/** Meta of the tasks createDataTask built, so the worker's evaluations find it from the run's Task. */
+const METAS = new WeakMap<Task, DataTaskMeta>();
+
+export function createDataTask(id: DataTaskId, config: RunConfig, data: TaskData | undefined): Task {
+  const { task, meta } = buildDataTask(id, config, data);
+  METAS.set(task, meta);
+  return task;
+}
+
+/** The meta of a task createDataTask built; null for generated tasks. */
+export function dataTaskMeta(task: Task): DataTaskMeta | null {
+  return METAS.get(task) ?? null;
 }

@@ -105,7 +105,12 @@ export interface TextMeta {
   totalChars: number;
   /** The probe window: its start (in characters), input symbols and next-character targets, for the text view. */
   probe: { start: number; input: string[]; target: string[] };
+  /** Up to PASSAGE_CHARS symbols from the probe's start: the longer text the activation view runs the net over. */
+  passage: string[];
 }
+
+/** Length of TextMeta.passage: several lines, so units that track line ends or quotes can show it. */
+export const PASSAGE_CHARS = 320;
 
 export interface TextTask {
   task: Task;
@@ -159,6 +164,7 @@ export function textTask(source: TextSource, options: Partial<TextOptions> = {},
     trainEnd,
     totalChars: N,
     probe: { start: probeStart, input: symbolsAt(probeStart, T), target: symbolsAt(probeStart + 1, T) },
+    passage: symbolsAt(probeStart, PASSAGE_CHARS),
   };
   const task: Task = {
     id: taskId,

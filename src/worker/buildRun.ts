@@ -3,12 +3,13 @@
  * weights, the same data order and so the same losses, bit for bit.
  */
 import { makeModelConfig, type ModelConfig } from '../engine/config.ts';
-import { GATE_NAMES } from '../engine/gateLayout.ts';
-import { initParams } from '../engine/init.ts';
+import { GATE_NAMES, gateCount } from '../engine/gateLayout.ts';
+import { initParams, spectralNorm } from '../engine/init.ts';
 import { RecurrentNet } from '../engine/network.ts';
+import type { ParamStore } from '../engine/params.ts';
 import { createOptimizer, defaultOptimizerConfig, type Optimizer, type OptimizerConfig } from '../engine/optim.ts';
 import { Rng } from '../engine/rng.ts';
-import type { StepOptions } from '../engine/train.ts';
+import type { StepOptions, TrainingBatch } from '../engine/train.ts';
 import type { RunConfig } from '../store/runConfig.ts';
 import { createGeneratedTask, isDataTask } from '../tasks/registry.ts';
 import { createDataTask, type TaskData } from '../tasks/dataTasks.ts';
@@ -16,7 +17,7 @@ import type { Task } from '../tasks/task.ts';
 import type { ModelSummary } from './protocol.ts';
 
 /** Independent random streams of a run (Rng.fork labels): adding a consumer never shifts the others. */
-export const RNG_STREAMS = { init: 1, data: 2 } as const;
+export const RNG_STREAMS = { init: 1, data: 2, gradCheck: 3 } as const;
 
 export interface Run {
   task: Task;
@@ -67,6 +68,29 @@ export function stepOptionsOf(config: RunConfig, task: Task): StepOptions {
   return { loss: task.loss, clip: { mode: config.clip, value: config.clipValue }, truncate: config.truncate };
 }
 
+/** Power iterations per block: the top two singular values of a random block can be close (init time: cost is no concern). */
+const SPECTRAL_ITERATIONS = 500;
+
+/**
+ * The exploding/vanishing lab's knob: rescale each gate's [H, H] block of every weight_hh so that its largest
+ * singular value is `target`. Per gate block, because each block is its own recurrent map — the RNN's
+ * Jacobian is diag(φ′)·W_hh, and an LSTM/GRU gate sees h_{t−1} only through its own U block — whereas the
+ * norm of the stacked [G·H, H] matrix mixes the gates and would leave each one below the target.
+ * Deterministic: spectralNorm starts its power iteration from a fixed vector.
+ */
+export function setRecurrentSpectralNorm(params: ParamStore, target: number): void {
+  const H = params.config.hiddenSize;
+  const G = gateCount(params.config.cell);
+  for (const spec of params.specs) {
+    if (spec.kind !== 'weight_hh') continue;
+    for (let g = 0; g < G; g++) {
+      const block = params.data.subarray(spec.offset + g * H * H, spec.offset + (g + 1) * H * H);
+      const sigma = spectralNorm(block, H, H, SPECTRAL_ITERATIONS);
+      if (sigma > 0) for (let i = 0; i < block.length; i++) block[i] *= target / sigma;
+    }
+  }
+}
+
 export function buildRun(config: RunConfig, data?: TaskData): Run {
   const task = isDataTask(config.task) ? createDataTask(config.task, config, data) : createGeneratedTask(config.task, config);
   const model = modelConfigOf(config, task);
@@ -74,6 +98,7 @@ export function buildRun(config: RunConfig, data?: TaskData): Run {
   const params = net.params;
   const rng = new Rng(config.seed);
   initParams(params, rng.fork(RNG_STREAMS.init), { scheme: config.init, recurrent: config.recurrentInit, forgetBias: config.forgetBias });
+  if (config.recurrentScale !== null) setRecurrentSpectralNorm(params, config.recurrentScale);
   return {
     task,
     net,
@@ -95,4 +120,13 @@ export function buildRun(config: RunConfig, data?: TaskData): Run {
       classes: task.classes ? [...task.classes] : null,
     },
   };
+}
+
+/**
+ * The batch the gradient check runs on: one training batch of the run's size from its own seeded stream, so
+ * every check of a run sees the same data (results compare across training steps) and the training data
+ * order is untouched.
+ */
+export function gradCheckBatch(config: RunConfig, task: Task): TrainingBatch {
+  return task.trainBatch(new Rng(config.seed).fork(RNG_STREAMS.gradCheck), config.batchSize);
 }

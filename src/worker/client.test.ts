@@ -160,4 +160,30 @@ describe('TrainerClient', () => {
     worker.deliver();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('hiddenSize'));
   });
+
+  it('gradCheck: progress and rows land in the store; older requests, Play and a new run drop it', () => {
+    const { store, worker, client } = setup();
+    client.start(SMALL);
+    client.step(2);
+    worker.deliver();
+    client.gradCheck(1e-4, 3);
+    expect(store.getState().gradCheck).toMatchObject({ status: 'running', done: 0, eps: 1e-4, step: 2 });
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'gradCheck', eps: 1e-4, maxPerGroup: 3 });
+    worker.deliver();
+    expect(store.getState().gradCheck.total).toBeGreaterThan(0);
+    while (worker.core.isBusy) worker.slice();
+    worker.deliver();
+    const done = store.getState().gradCheck;
+    expect(done).toMatchObject({ status: 'done', eps: 1e-4, step: 2 });
+    expect(done.done).toBe(done.total);
+    expect(done.rows.every((r) => r.relError < 1e-6)).toBe(true);
+
+    client.gradCheck(1e-5, null);
+    client.play();
+    expect(store.getState().gradCheck.status).toBe('idle');
+    client.pause();
+    client.gradCheck(1e-5, null);
+    client.reset();
+    expect(store.getState().gradCheck.status).toBe('idle');
+  });
 });

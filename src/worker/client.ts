@@ -3,9 +3,10 @@
  * updates (one per message) and frames on the frame bus. Replies of an older run (runId ≠ store.runId) are
  * dropped, so nothing of a reset run ever reaches the panels.
  */
-import type { AppStore } from '../store/appStore.ts';
+import { IDLE_GRAD_CHECK, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
+import type { TaskData } from '../tasks/dataTasks.ts';
 import { appendProgress, emptyLossHistory } from './lossHistory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -20,20 +21,89 @@ export function createTrainerWorker(): WorkerLike {
   return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** Where dataset tasks get their data (app/taskData.ts on the page; tests pass their own). */
+export interface TaskDataSource {
+  /** Which data a run of `config` needs (same key = same data); null for generated tasks. */
+  key(config: RunConfig): string | null;
+  load(config: RunConfig): Promise<TaskData>;
+}
+
+/**
+ * The client driving each store's run, for the gradient-check panel: TrainerControls (what the page's
+ * ClientContext offers) has no gradient check, and compare mode's race has no single client to check.
+ */
+const clients = new WeakMap<AppStore, TrainerClient>();
+
+export function clientFor(store: AppStore): TrainerClient | null {
+  return clients.get(store) ?? null;
+}
+
 export class TrainerClient {
   private readonly worker: WorkerLike;
+  /** The data of the latest dataset-task run and their key, reused while the key stays the same. */
+  private data: TaskData | undefined;
+  private dataKey: string | null = null;
+  /** Bumped by every start: a load that finishes after a newer start is dropped. */
+  private loadToken = 0;
+  /** Id of the latest gradient check asked for; replies to older ones are dropped. */
+  private gradCheckRequest = 0;
 
   constructor(
     private readonly store: AppStore,
     private readonly bus: FrameBus,
     createWorker: () => WorkerLike = createTrainerWorker,
+    private readonly dataSource: TaskDataSource | null = null,
   ) {
     this.worker = createWorker();
     this.worker.onmessage = (e) => this.receive(e.data);
+    clients.set(store, this);
   }
 
-  /** A new run (next runId) from `config`, paused at step 0. */
-  start(config: RunConfig): void {
+  /**
+   * A new run (next runId) from `config`, paused at step 0. A dataset task runs on `data`, or on the data
+   * already held for it, or on data the source loads first (the store's dataLoad says so meanwhile).
+   */
+  start(config: RunConfig, data?: TaskData): void {
+    this.open(config, data, false);
+  }
+
+  private open(config: RunConfig, data: TaskData | undefined, play: boolean): void {
+    const token = ++this.loadToken;
+    const key = this.dataSource?.key(config) ?? null;
+    if (data === undefined && key !== null && key !== this.dataKey && this.dataSource) {
+      this.loadThenOpen(this.dataSource, config, key, play, token);
+      return;
+    }
+    if (data !== undefined) {
+      this.data = data;
+      this.dataKey = key;
+    }
+    this.begin(config, data ?? (key !== null ? this.data : undefined));
+    if (play) this.play();
+  }
+
+  /** Pause the current run while the data load; on failure, say why and keep the current run and its config. */
+  private loadThenOpen(source: TaskDataSource, config: RunConfig, key: string, play: boolean, token: number): void {
+    const previous = this.store.getState().config;
+    this.pause();
+    this.store.setState({ config, dataLoad: { status: 'loading', task: config.task, message: null } });
+    source.load(config).then(
+      (data) => {
+        if (token !== this.loadToken) return;
+        this.data = data;
+        this.dataKey = key;
+        this.begin(config, data);
+        if (play) this.play();
+      },
+      (e: unknown) => {
+        if (token !== this.loadToken) return;
+        const message = e instanceof Error ? e.message : String(e);
+        this.store.setState({ config: previous, dataLoad: { status: 'error', task: config.task, message } });
+      },
+    );
+  }
+
+  private begin(config: RunConfig, data: TaskData | undefined): void {
     const s = this.store.getState();
     const runId = s.runId + 1;
     this.bus.clear();
@@ -48,6 +118,11 @@ export class TrainerClient {
       summary: null,
       failure: null,
       loss: emptyLossHistory(),
+      taskMeta: null,
+      evaluation: null,
+      dataLoad: { status: 'idle', task: null, message: null },
+      runError: null,
+      gradCheck: IDLE_GRAD_CHECK,
       // The old cursor may point past the new model or sequence; history snapshots are gone.
       selection: {
         ...sel,
@@ -57,12 +132,13 @@ export class TrainerClient {
         historyIndex: null,
       },
     });
-    this.send({ type: 'init', runId, config });
+    this.send({ type: 'init', runId, config, data });
     this.send({ type: 'setSpeed', runId, stepsPerSecond: s.speed });
   }
 
   play(): void {
     this.store.setState({ failure: null });
+    this.dropRunningGradCheck();
     this.send({ type: 'play', runId: this.runId });
   }
 
@@ -77,7 +153,23 @@ export class TrainerClient {
 
   /** Exactly `count` training steps, then paused. */
   step(count = 1): void {
+    this.dropRunningGradCheck();
     this.send({ type: 'step', runId: this.runId, count });
+  }
+
+  /**
+   * Check the analytic gradient against central differences in the worker (training pauses meanwhile);
+   * progress and the rows arrive in the store's gradCheck. Play, Step or a new run cancel it.
+   */
+  gradCheck(eps: number, maxPerGroup: number | null): void {
+    const requestId = ++this.gradCheckRequest;
+    this.store.setState((s) => ({ gradCheck: { status: 'running', done: 0, total: 0, rows: [], eps, step: s.step } }));
+    this.send({ type: 'gradCheck', runId: this.runId, requestId, eps, maxPerGroup });
+  }
+
+  /** The worker drops a running check when training moves the weights; so does the page. */
+  private dropRunningGradCheck(): void {
+    if (this.store.getState().gradCheck.status === 'running') this.store.setState({ gradCheck: IDLE_GRAD_CHECK });
   }
 
   /** Re-initialise with the current config (and so the same seed): back to step 0 of the same run. */
@@ -99,18 +191,21 @@ export class TrainerClient {
   applyConfig(next: RunConfig): void {
     const { config, status } = this.store.getState();
     const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => next[k] !== config[k]);
-    if (changed.length === 0) return;
-    if (changed.every(isLiveField)) {
+    // New data under the same config (a new upload, or a load still under way) also restarts.
+    const key = this.dataSource?.key(next) ?? null;
+    const newData = key !== null && key !== this.dataKey;
+    if (changed.length === 0 && !newData) return;
+    if (!newData && changed.every(isLiveField)) {
       this.setHyper(Object.fromEntries(changed.map((k) => [k, next[k]])) as HyperPatch);
       return;
     }
-    this.start(next);
-    if (status === 'playing') this.play();
+    this.open(next, undefined, status === 'playing');
   }
 
   dispose(): void {
     this.worker.onmessage = null;
     this.worker.terminate();
+    if (clients.get(this.store) === this) clients.delete(this.store);
   }
 
   private get runId(): number {
@@ -147,8 +242,24 @@ export class TrainerClient {
       case 'failure':
         this.store.setState({ failure: msg.failure });
         break;
+      case 'taskMeta':
+        this.store.setState({ taskMeta: msg.meta });
+        break;
+      case 'evaluation':
+        this.store.setState({ evaluation: msg.evaluation });
+        break;
+      case 'gradCheckProgress':
+        if (msg.requestId === this.gradCheckRequest) this.store.setState((s) => ({ gradCheck: { ...s.gradCheck, done: msg.done, total: msg.total } }));
+        break;
+      case 'gradCheckResult':
+        if (msg.requestId === this.gradCheckRequest) {
+          this.store.setState((s) => ({ gradCheck: { ...s.gradCheck, status: 'done', rows: msg.rows, eps: msg.eps, step: msg.step } }));
+        }
+        break;
       case 'error':
-        // The store has no field for it yet; the worker has already paused and sent its status.
+        // The worker has already paused and sent its status (and dropped a gradient check it was running).
+        this.dropRunningGradCheck();
+        this.store.setState({ runError: msg.message });
         console.error(`trainer: ${msg.message}`);
         break;
     }

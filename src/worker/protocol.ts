@@ -5,6 +5,10 @@
 import type { CellKind } from '../engine/config.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
+import type { DataTaskMeta } from '../tasks/data/builtin.ts';
+import type { ClassBalance } from '../tasks/classification.ts';
+import type { ForecastCurve } from '../tasks/forecast.ts';
+import type { ClassificationMetrics } from '../tasks/data/metrics.ts';
 
 export type ToWorker =
   /** Build model, task and optimiser from the config (seeded) and send 'ready' plus a step-0 frame. */
@@ -30,8 +34,59 @@ export type FromWorker =
   | { type: 'failure'; runId: number; failure: Failure }
   /** A message could not be carried out (e.g. an impossible config or hyper-parameter); the run is paused. */
   | { type: 'error'; runId: number; message: string }
+  /** Dataset tasks: what the task is made of (series, split, scaler, windows; or the vocabulary), once per run after 'ready'. */
+  | { type: 'taskMeta'; runId: number; meta: DataTaskMeta }
+  /** Dataset tasks: the current weights judged on the test split (or a text sample), at most every second or so. */
+  | { type: 'evaluation'; runId: number; evaluation: TaskEvaluation }
   | { type: 'gradCheckProgress'; runId: number; requestId: number; done: number; total: number }
   | { type: 'gradCheckResult'; runId: number; requestId: number; step: number; eps: number; rows: GradCheckRow[] };
+
+/** How well the current weights do on a dataset task's held-out part (or what they write), after `step` steps. */
+export type TaskEvaluation = ForecastEvaluationResult | ClassificationEvaluationResult | TextEvaluationResult;
+
+/** Forecast on the test split, in the data's original units. */
+export interface ForecastEvaluationResult {
+  kind: 'forecast';
+  step: number;
+  /** Every test window predicted from true past values. */
+  oneStep: ForecastCurve;
+  /** "Tomorrow = today" on the same windows: the score to beat. */
+  naive: ForecastCurve;
+  /** Predictions fed back as inputs from the split line on; null when impossible (horizon > 1, target not an input). */
+  recursive: ForecastCurve | null;
+  /** First row of the test part (the split line). */
+  testStart: number;
+}
+
+/** Classification of the test windows. */
+export interface ClassificationEvaluationResult {
+  kind: 'classification';
+  step: number;
+  /** counts[true][predicted]. */
+  confusion: number[][];
+  metrics: ClassificationMetrics;
+  balance: ClassBalance;
+}
+
+/** Character tasks: text the model writes, drawn at `temperature` (the text panel shows it). */
+export interface TextEvaluationResult {
+  kind: 'text';
+  step: number;
+  temperature: number;
+  /** What the sample was primed with, and the characters drawn after it. */
+  prime: string;
+  sample: string;
+  /** The net's states along TextMeta.passage, for the activation view (text panel). */
+  passage: PassageTrace;
+}
+
+/** A text run through the net (B = 1): per layer, time-major Float32 copies, transferred. */
+export interface PassageTrace {
+  T: number;
+  H: number;
+  /** h [T, H]; c [T, H] (LSTM) or null; gate activations act [T, G·H] (an RNN's act is its h). */
+  layers: { h: Float32Array; c: Float32Array | null; act: Float32Array }[];
+}
 
 /** One parameter group of a gradient check (a gate's block of a fused tensor, or a whole tensor). */
 export interface GradCheckRow {

@@ -5,6 +5,7 @@
  */
 import { frameBuffers, type FromWorker, type ToWorker } from './protocol.ts';
 import { TrainerCore } from './trainerCore.ts';
+import { passageBuffers } from './textPassage.ts';
 
 /** Training time per slice: short enough for prompt control messages, long enough to amortise the yield. */
 const SLICE_MS = 12;
@@ -27,6 +28,7 @@ function yieldThen(fn: () => void): () => void {
 function transferables(msg: FromWorker): ArrayBuffer[] {
   if (msg.type === 'frame') return frameBuffers(msg.frame);
   if (msg.type === 'progress') return [msg.progress.losses.buffer, msg.progress.times.buffer] as ArrayBuffer[];
+  if (msg.type === 'evaluation' && msg.evaluation.kind === 'text') return passageBuffers(msg.evaluation.passage);
   return [];
 }
 
@@ -35,7 +37,7 @@ function post(messages: FromWorker[]): void {
 }
 
 function schedule(): void {
-  if (scheduled || !core.isPlaying) return;
+  if (scheduled || !core.isBusy) return;
   scheduled = true;
   const idle = core.idleMs();
   if (idle > 0) setTimeout(slice, idle);

@@ -5,12 +5,17 @@
  * Pacing: a slice trains until its budget is spent or a frame is due (≥ FRAME_INTERVAL_MS since the last
  * one), then posts one 'progress' with every step's loss and at most one 'frame'. Drawing never throttles
  * training: the probe trace costs one B = 1 forward/backward per display frame, whatever the step rate.
+ * A gradient check runs as a job in the same slices while training is paused.
  */
-import { evaluateLoss, LossBuffers, NonFiniteError, trainStep, type StepOptions } from '../engine/train.ts';
+import { computeLoss, evaluateLoss, LossBuffers, NonFiniteError, trainStep, type StepOptions, type TrainingBatch } from '../engine/train.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
-import { buildRun, optimizerConfigOf, stepOptionsOf, type Run } from './buildRun.ts';
+import { buildRun, gradCheckBatch, optimizerConfigOf, stepOptionsOf, type Run } from './buildRun.ts';
+import { createEvaluator, type TaskEvaluator } from './evaluation.ts';
+import { GradCheckJob } from './gradCheckJob.ts';
+import { firstNonFiniteOutput, firstNonFiniteState, lastNonFiniteGradient, type NonFiniteSite } from './gradientFlowFrame.ts';
 import { ProbeRecorder } from './probeFrame.ts';
-import type { FromWorker, Progress, RunStatus, ToWorker } from './protocol.ts';
+import type { Failure, FromWorker, Progress, RunStatus, ToWorker } from './protocol.ts';
+import type { TaskData } from '../tasks/dataTasks.ts';
 
 /** At most one frame per display frame (60 Hz). */
 export const FRAME_INTERVAL_MS = 16;
@@ -19,6 +24,15 @@ export const FRAME_INTERVAL_MS = 16;
  * (or B = 1) gets fewer frames per second rather than slower training.
  */
 export const FRAME_SHARE = 0.04;
+/**
+ * The RNN's gradient-decay mechanism (O(T·H³) Jacobian products) gets its own, smaller share of the training
+ * time while playing, and at most MECHANISM_MIN_INTERVAL_MS between computations; frames in between reuse the
+ * last one. Frames of a paused run (step, pause, init) always compute it.
+ */
+export const MECHANISM_SHARE = 0.02;
+export const MECHANISM_MIN_INTERVAL_MS = 250;
+/** Gradient-check progress messages at most this often. */
+export const GRAD_CHECK_PROGRESS_MS = 100;
 /** Validation losses at multiples of this many steps. */
 export const VALIDATE_EVERY = 25;
 /** The most of the training time validation may take (estimated from the batch sizes, so the schedule is deterministic). */
@@ -112,6 +126,15 @@ interface Session {
   backup: Float64Array;
   buffers: LossBuffers;
   evalBuffers: LossBuffers;
+  /** Dataset tasks: test-split evaluations (or text samples), paced off the training path; null otherwise. */
+  evaluator: TaskEvaluator | null;
+}
+
+/** Where a NaN/Inf of a failed step first appeared in the unrolled network, said the way the message reads. */
+function describeSite(site: NonFiniteSite): string {
+  const what = { h: 'h_t', c: 'c_t', y: 'the output', dh: '∂L/∂h_t', dc: '∂L/∂c_t' }[site.quantity];
+  const where = site.layer === null ? '' : ` of layer ${site.layer + 1}`;
+  return `overflow at timestep ${site.timestep + 1}${where} (${what})`;
 }
 
 export class TrainerCore {
@@ -125,8 +148,14 @@ export class TrainerCore {
   private rate = new RateMeter();
   private frameStep = -1;
   private lastFrameAt = -Infinity;
-  /** How long the last probe trace took. */
+  /** How long the last probe trace took, without its gradient-decay mechanism. */
   private frameCostMs = 0;
+  /** When and at what cost the last costly mechanism was computed. */
+  private lastMechanismAt = -Infinity;
+  private mechanismCostMs = 0;
+  /** A running gradient check; training is paused meanwhile. */
+  private job: GradCheckJob | null = null;
+  private jobPostedAt = -Infinity;
   /** Training time: closed segments plus the open one (while playing or stepping). */
   private elapsedMs = 0;
   private segmentStart: number | null = null;
@@ -140,6 +169,11 @@ export class TrainerCore {
     return this.playing;
   }
 
+  /** Training or a gradient check wants runFor() slices. */
+  get isBusy(): boolean {
+    return this.playing || this.job !== null;
+  }
+
   get currentStep(): number {
     return this.step;
   }
@@ -150,18 +184,21 @@ export class TrainerCore {
   }
 
   handle(msg: ToWorker): FromWorker[] {
-    if (msg.type === 'init') return this.init(msg.runId, msg.config);
+    if (msg.type === 'init') return this.init(msg.runId, msg.config, msg.data);
     if (!this.session || msg.runId !== this.runId) return [];
     const out: FromWorker[] = [];
     try {
       switch (msg.type) {
         case 'play':
+          // Training changes the weights under the check: the check is dropped (the page knows it sent Play).
+          this.job = null;
           this.play();
           break;
         case 'pause':
           this.pause(out);
           break;
         case 'step':
+          this.job = null;
           this.stepExactly(Math.max(1, Math.floor(msg.count ?? 1)), out);
           return out;
         case 'setHyper':
@@ -170,6 +207,9 @@ export class TrainerCore {
         case 'setSpeed':
           this.setSpeed(msg.stepsPerSecond);
           return out;
+        case 'gradCheck':
+          this.startGradCheck(msg.requestId, msg.eps, msg.maxPerGroup, out);
+          break;
       }
       out.push(this.status());
     } catch (e) {
@@ -178,9 +218,16 @@ export class TrainerCore {
     return out;
   }
 
-  /** Train while playing for about `budgetMs` (less when a frame falls due or the speed cap is reached). */
+  /**
+   * Train while playing for about `budgetMs` (less when a frame falls due or the speed cap is reached), or
+   * advance a gradient check by that much.
+   */
   runFor(budgetMs: number): FromWorker[] {
     const out: FromWorker[] = [];
+    if (this.job) {
+      this.advanceGradCheck(budgetMs, out);
+      return out;
+    }
     if (!this.session || !this.playing) return out;
     try {
       const start = this.clock();
@@ -205,9 +252,10 @@ export class TrainerCore {
     return Math.min(MAX_IDLE_MS, Math.max(0, due - this.trainingTime(this.clock())));
   }
 
-  private init(runId: number, config: RunConfig): FromWorker[] {
+  private init(runId: number, config: RunConfig, data?: TaskData): FromWorker[] {
     this.runId = runId;
     this.session = null;
+    this.job = null;
     this.playing = false;
     this.step = 0;
     this.pending = new PendingProgress();
@@ -215,22 +263,28 @@ export class TrainerCore {
     this.frameStep = -1;
     this.lastFrameAt = -Infinity;
     this.frameCostMs = 0;
+    this.lastMechanismAt = -Infinity;
+    this.mechanismCostMs = 0;
     this.elapsedMs = 0;
     this.segmentStart = null;
     const out: FromWorker[] = [];
     try {
-      const run = buildRun(config);
+      const run = buildRun(config, data);
       const options = stepOptionsOf(config, run.task);
       this.session = {
         run,
         config,
         options,
-        probe: new ProbeRecorder(run.probeNet, run.task.probe, run.task.loss),
+        probe: new ProbeRecorder(run.probeNet, run.task.probe, run.task.loss, this.clock),
         backup: new Float64Array(run.net.params.size),
         buffers: new LossBuffers(),
         evalBuffers: new LossBuffers(),
+        evaluator: createEvaluator(run, config.seed, this.clock),
       };
-      out.push({ type: 'ready', runId, summary: run.summary }, this.frame(this.clock()), this.status());
+      out.push({ type: 'ready', runId, summary: run.summary }, this.frame(this.clock(), true), this.status());
+      const evaluator = this.session.evaluator;
+      if (evaluator) out.push({ type: 'taskMeta', runId, meta: evaluator.meta });
+      this.evaluate(out, true);
       // A cold first trace (JIT warm-up) says nothing about the cost of the next ones.
       this.frameCostMs = 0;
     } catch (e) {
@@ -274,7 +328,9 @@ export class TrainerCore {
     s.config = config;
     s.options = stepOptionsOf(config, s.run.task);
     // A new truncation changes the probe's backward walk: show it now if nothing else will.
-    if (!this.playing) out.push(this.frame(this.clock()));
+    if (!this.playing) out.push(this.frame(this.clock(), true));
+    // A new temperature changes the text sample.
+    if (!this.playing) this.evaluate(out, true);
   }
 
   private setSpeed(stepsPerSecond: number | null): void {
@@ -292,7 +348,7 @@ export class TrainerCore {
       loss = trainStep(net, optimizer, batch, s.options, s.buffers, s.backup).loss;
     } catch (e) {
       if (!(e instanceof NonFiniteError)) throw e;
-      this.fail(e, out);
+      this.fail(e, batch, out);
       return null;
     }
     this.step++;
@@ -305,15 +361,76 @@ export class TrainerCore {
   }
 
   /** A NaN/Inf: pause with the last finite weights, and say where it happened. */
-  private fail(e: NonFiniteError, out: FromWorker[]): void {
+  private fail(e: NonFiniteError, batch: TrainingBatch, out: FromWorker[]): void {
     const now = this.clock();
     this.playing = false;
     this.closeSegment(now);
+    const site = this.locate(e, batch);
+    const failure: Failure = {
+      where: e.where,
+      tensor: e.tensor,
+      step: this.step + 1,
+      timestep: site?.timestep ?? null,
+      layer: site?.layer ?? null,
+      message: site ? `${e.message}: ${describeSite(site)}` : e.message,
+    };
     this.flush(out, now, true);
-    out.push(
-      { type: 'failure', runId: this.runId, failure: { where: e.where, tensor: e.tensor, step: this.step + 1, timestep: null, layer: null, message: e.message } },
-      this.status(),
-    );
+    out.push({ type: 'failure', runId: this.runId, failure }, this.status());
+  }
+
+  /**
+   * Where the failed step's NaN/Inf appeared in time, by running it again (the weights of a loss or gradient
+   * failure are unchanged, so the trace is the same): for a non-finite loss the first state (or else output) to
+   * overflow going forward, for a non-finite gradient the first ∂L/∂h_t or ∂L/∂c_t to overflow going back. An overflowed
+   * update ('weights') has no place in time.
+   */
+  private locate(e: NonFiniteError, batch: TrainingBatch): NonFiniteSite | null {
+    if (e.where === 'weights') return null;
+    const s = this.session as Session;
+    const net = s.run.net;
+    const H = net.config.hiddenSize;
+    const fwd = net.forward(batch, batch.state);
+    const state = firstNonFiniteState(fwd, H);
+    if (state) return state;
+    if (e.where === 'loss') return firstNonFiniteOutput(fwd);
+    const dOut = s.buffers.get(fwd.output.length);
+    computeLoss(s.options.loss, fwd, batch, dOut);
+    net.params.zeroGrad();
+    return lastNonFiniteGradient(net.backward(dOut, { truncate: s.options.truncate }), fwd.T, fwd.B, H);
+  }
+
+  /** Pause training and start a gradient check of the current weights (replacing one that is running). */
+  private startGradCheck(requestId: number, eps: number, maxPerGroup: number | null, out: FromWorker[]): void {
+    const s = this.session as Session;
+    if (this.playing) this.pause(out);
+    this.job = null;
+    const job = new GradCheckJob(s.run.net, gradCheckBatch(s.config, s.run.task), s.run.task.loss, { requestId, eps, maxPerGroup, step: this.step });
+    this.job = job;
+    this.jobPostedAt = this.clock();
+    out.push({ type: 'gradCheckProgress', runId: this.runId, requestId, done: 0, total: job.total });
+  }
+
+  private advanceGradCheck(budgetMs: number, out: FromWorker[]): void {
+    const job = this.job as GradCheckJob;
+    const { requestId, step, eps } = job.request;
+    try {
+      job.advance(budgetMs, this.clock);
+    } catch (e) {
+      this.job = null;
+      this.abort(e, out);
+      return;
+    }
+    const now = this.clock();
+    if (job.finished) {
+      this.job = null;
+      out.push(
+        { type: 'gradCheckProgress', runId: this.runId, requestId, done: job.done, total: job.total },
+        { type: 'gradCheckResult', runId: this.runId, requestId, step, eps, rows: job.rows() },
+      );
+    } else if (now - this.jobPostedAt >= GRAD_CHECK_PROGRESS_MS) {
+      this.jobPostedAt = now;
+      out.push({ type: 'gradCheckProgress', runId: this.runId, requestId, done: job.done, total: job.total });
+    }
   }
 
   /** Anything else that went wrong (an impossible config, a bug): pause and report it, after the steps already done. */
@@ -328,7 +445,15 @@ export class TrainerCore {
   /** Post pending progress, then a frame if the weights changed since the last one and one is due (or `force`). */
   private flush(out: FromWorker[], now: number, force: boolean): void {
     this.flushProgress(out, now);
-    if (this.session && this.step !== this.frameStep && (force || this.frameDue(now))) out.push(this.frame(now));
+    if (this.session && this.step !== this.frameStep && (force || this.frameDue(now))) out.push(this.frame(now, force));
+    this.evaluate(out, force);
+  }
+
+  /** A dataset task's evaluation, when forced or due (the evaluator paces itself to a small share of the time). */
+  private evaluate(out: FromWorker[], force: boolean): void {
+    const s = this.session;
+    const evaluation = s?.evaluator?.poll(this.step, s.config.temperature, force);
+    if (evaluation) out.push({ type: 'evaluation', runId: this.runId, evaluation });
   }
 
   private flushProgress(out: FromWorker[], now: number): void {
@@ -340,13 +465,20 @@ export class TrainerCore {
     return now - this.lastFrameAt >= Math.max(FRAME_INTERVAL_MS, this.frameCostMs / FRAME_SHARE);
   }
 
-  private frame(now: number): FromWorker {
+  /** The probe frame now; `paused`: a frame of a paused run (always with a fresh mechanism). */
+  private frame(now: number, paused: boolean): FromWorker {
     const s = this.session as Session;
     this.lastFrameAt = now;
     this.frameStep = this.step;
+    const mechanism = paused || now - this.lastMechanismAt >= Math.max(MECHANISM_MIN_INTERVAL_MS, this.mechanismCostMs / MECHANISM_SHARE);
     const start = this.clock();
-    const frame = s.probe.capture(this.step, s.options.truncate);
-    this.frameCostMs = this.clock() - start;
+    const frame = s.probe.capture(this.step, s.options.truncate, mechanism);
+    const mechanismMs = s.probe.mechanismMs;
+    if (mechanismMs !== null) {
+      this.lastMechanismAt = now;
+      this.mechanismCostMs = mechanismMs;
+    }
+    this.frameCostMs = this.clock() - start - (mechanismMs ?? 0);
     return { type: 'frame', runId: this.runId, frame };
   }
 

@@ -40,10 +40,11 @@ function check(layout: Layout, kernel: Kernel, M: number, N: number, K: number, 
   if (!acc) for (let i = cOff; i < cOff + M * N; i++) if (i % 7 === 0) C[i] = NaN; // must be overwritten, never read
   const A0 = A.slice(), B0 = B.slice(), C0 = C.slice();
   kernel(M, N, K, A, aOff, B, bOff, C, cOff, acc);
-  expect(A).toEqual(A0);
-  expect(B).toEqual(B0);
-  for (let i = 0; i < cOff; i++) expect(C[i]).toBe(C0[i]);
-  for (let i = cOff + M * N; i < C.length; i++) expect(C[i]).toBe(C0[i]);
+  const where = `gemm${layout} M=${M} N=${N} K=${K} acc=${acc}`;
+  for (let i = 0; i < A.length; i++) if (!Object.is(A[i], A0[i])) throw new Error(`${where} wrote A[${i}]`);
+  for (let i = 0; i < B.length; i++) if (!Object.is(B[i], B0[i])) throw new Error(`${where} wrote B[${i}]`);
+  for (let i = 0; i < cOff; i++) if (!Object.is(C[i], C0[i])) throw new Error(`${where} wrote C[${i}] before the window`);
+  for (let i = cOff + M * N; i < C.length; i++) if (!Object.is(C[i], C0[i])) throw new Error(`${where} wrote C[${i}] after the window`);
   let worst = 0;
   for (let m = 0; m < M; m++) {
     for (let n = 0; n < N; n++) {
@@ -58,9 +59,7 @@ function check(layout: Layout, kernel: Kernel, M: number, N: number, K: number, 
       if (acc) mag += Math.abs(c0);
       const got = C[cOff + m * N + n];
       const err = Math.abs(got - want) / (mag + 1e-300);
-      if (!(err <= 1e-12)) {
-        throw new Error(`gemm${layout} M=${M} N=${N} K=${K} acc=${acc}: C[${m},${n}] = ${got}, want ${want}`);
-      }
+      if (!(err <= 1e-12)) throw new Error(`${where}: C[${m},${n}] = ${got}, want ${want}`);
       if (err > worst) worst = err;
     }
   }

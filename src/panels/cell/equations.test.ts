@@ -4,7 +4,7 @@ import type { ModelConfig } from '../../engine/config.ts';
 import type { Activations } from './bptt.ts';
 import { equationLines, type EqLine } from './equations.ts';
 import { KATEX_OPTIONS } from './katex.ts';
-import { partsToPlain, partsToTex, texToPlain } from './mathText.ts';
+import { partsToPlain, partsToTemplate, texToPlain } from './mathText.ts';
 import { engineFixture } from './probeFixture.ts';
 import { readUnit } from './unitState.ts';
 
@@ -27,7 +27,7 @@ describe('the equations', () => {
         for (let t = 0; t < frame.T; t++) {
           const lines = equationLines(readUnit(frame, { layer, t, unit: 1 }, actsOf(model), truncate), walk);
           for (const line of lines) {
-            expect(() => katex.renderToString(partsToTex(line.parts), { ...KATEX_OPTIONS, throwOnError: true })).not.toThrow();
+            expect(() => katex.renderToString(partsToTemplate(line.parts), { ...KATEX_OPTIONS, throwOnError: true })).not.toThrow();
             expect(Number.isFinite(line.value)).toBe(true);
           }
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtFull, fmtTex } from './format.ts';
+import { fmt, fmtFull, shortNumber } from './format.ts';
 
 describe('cell number format', () => {
   it('keeps 2–3 decimals for everyday values and a power of ten for tiny gradients', () => {
@@ -10,8 +10,8 @@ describe('cell number format', () => {
     expect(fmt(0)).toBe('0');
     expect(fmt(-0.000321)).toBe('−3.2e−4');
     expect(fmt(0.009996)).toBe('1.0e−2');
-    expect(fmtTex(-0.000321)).toBe('-3.2\\times10^{-4}');
-    expect(fmtTex(-0.35)).toBe('-0.35');
+    expect(shortNumber(-0.000321)).toEqual({ mantissa: '−3.2', exponent: -4 });
+    expect(shortNumber(-0.35)).toEqual({ mantissa: '−0.35', exponent: null });
   });
 
   it('gives float32 precision on hover', () => {

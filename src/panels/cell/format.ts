@@ -18,7 +18,8 @@ const fixed1 = format('.1f');
 const fixed0 = format(',.0f');
 const long = format('.7~g');
 
-function withMinus(s: string): string {
+/** "-4" → "−4" (the typographic minus). */
+export function withMinus(s: string): string {
   return s.replace('-', MINUS);
 }
 
@@ -50,13 +51,6 @@ export function fmtTick(v: number): string {
   const s = shortNumber(v);
   const m = s.mantissa.replace(/\.0+$|(\.\d*?)0+$/, '$1');
   return s.exponent === null ? m : `${m}e${withMinus(String(s.exponent))}`;
-}
-
-/** TeX short form, e.g. "-0.35", "3.2\times10^{-4}". */
-export function fmtTex(v: number): string {
-  const s = shortNumber(v);
-  const m = s.mantissa.replace(MINUS, '-').replace('∞', '\\infty');
-  return s.exponent === null ? m : `${m}\\times10^{${s.exponent}}`;
 }
 
 /** Up to 7 significant digits (float32 precision), for tooltips. */

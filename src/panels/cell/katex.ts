@@ -28,8 +28,13 @@ export function useKatex(): Katex | null {
   return katex;
 }
 
-/** Our TeX only ever uses \htmlData (number tooltips) from the commands KaTeX guards behind `trust`. */
+/**
+ * Our TeX only ever uses \htmlData (the number slots) from the commands KaTeX guards behind `trust`. HTML only:
+ * the numbers are written into the HTML after typesetting (numberSlots.ts), so MathML would read stale digits;
+ * each line is labelled with its plain-text reading instead.
+ */
 export const KATEX_OPTIONS = {
+  output: 'html',
   throwOnError: false,
   trust: (ctx: { command: string }) => ctx.command === '\\htmlData',
   strict: 'ignore',

@@ -1,12 +1,24 @@
 /**
- * Equation parts → KaTeX source (numbers carry their full value in data-full for tooltips), and a plain-text
- * reading of the same TeX for the moment before KaTeX has loaded.
+ * Equation parts → KaTeX source with a slot per number (numberSlots.ts writes the digits), and a plain-text
+ * reading of the same TeX for the moment before KaTeX has loaded and for screen readers.
  */
 import type { Part } from './equations.ts';
-import { fmt, fmtTex } from './format.ts';
+import { fmt, shortNumber } from './format.ts';
 
-export function partsToTex(parts: readonly Part[]): string {
-  return parts.map((p) => (typeof p === 'string' ? p : `\\htmlData{full=${p.v}}{${fmtTex(p.v)}}`)).join('');
+/**
+ * The line's TeX with each number as a slot: `{\htmlData{full=}{0}}`, or mantissa × 10^exponent slots
+ * for the tiny and huge. The source depends only on the line's shape (signs and which numbers need a power of
+ * ten), so a new frame with the same shape keeps KaTeX's DOM and only the digits change. The braces keep
+ * KaTeX's spacing outside the slot.
+ */
+export function partsToTemplate(parts: readonly Part[]): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const inner = shortNumber(p.v).exponent === null ? '0' : '{\\htmlData{m=}{0}}\\times10^{\\htmlData{e=}{0}}';
+      return `{\\htmlData{full=}{${inner}}}`;
+    })
+    .join('');
 }
 
 const SUB: Record<string, string> = {

@@ -1,0 +1,33 @@
+/** An in-memory trainer worker for tests: a TrainerCore whose replies wait until deliver(), as across a thread. */
+import type { WorkerLike } from '../worker/client.ts';
+import type { FromWorker, ToWorker } from '../worker/protocol.ts';
+import { TrainerCore } from '../worker/trainerCore.ts';
+
+export class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  readonly sent: ToWorker[] = [];
+  terminated = false;
+  private outbox: FromWorker[] = [];
+  private t = 0;
+  readonly core = new TrainerCore(() => (this.t += 0.5));
+
+  postMessage(msg: ToWorker): void {
+    this.sent.push(msg);
+    this.outbox.push(...this.core.handle(msg));
+  }
+
+  /** One slice of the worker's play loop. */
+  slice(ms = 12): void {
+    this.outbox.push(...this.core.runFor(ms));
+  }
+
+  deliver(): void {
+    const msgs = this.outbox;
+    this.outbox = [];
+    for (const data of msgs) this.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { TrainerClient } from '../worker/client.ts';
+import { compareCells, modelConfig } from './compareSet.ts';
+import { FakeWorker } from './fakeWorker.ts';
+import { CompareSession } from './session.ts';
+
+const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, compare: 'rnn,lstm,gru', seed: 7 };
+
+function setup(config: RunConfig = SMALL) {
+  const workers: FakeWorker[] = [];
+  const session = new CompareSession(compareCells(config.compare), (store, bus) => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return new TrainerClient(store, bus, () => w);
+  });
+  const deliverAll = (): void => workers.forEach((w) => w.deliver());
+  return { session, workers, deliverAll };
+}
+
+describe('compareCells and modelConfig', () => {
+  it('lists the architectures of a set in order and replaces only the cell', () => {
+    expect(compareCells('off')).toEqual([]);
+    expect(compareCells('rnn,lstm,gru')).toEqual(['rnn', 'lstm', 'gru']);
+    expect(compareCells('lstm,gru')).toEqual(['lstm', 'gru']);
+    const gru = modelConfig(SMALL, 'gru');
+    expect(gru).toEqual({ ...SMALL, cell: 'gru' });
+    expect(modelConfig(SMALL, SMALL.cell)).toBe(SMALL);
+  });
+});
+
+describe('CompareSession', () => {
+  it('starts one run per architecture, each in its own worker, with the same seed and settings', () => {
+    const { session, workers, deliverAll } = setup();
+    session.start(SMALL);
+    expect(workers).toHaveLength(3);
+    const inits = workers.map((w) => w.sent.find((m) => m.type === 'init'));
+    expect(inits.map((m) => (m?.type === 'init' ? m.config.cell : null))).toEqual(['rnn', 'lstm', 'gru']);
+    for (const m of inits) {
+      if (m?.type !== 'init') throw new Error('no init');
+      expect({ ...m.config, cell: SMALL.cell }).toEqual(SMALL);
+    }
+    deliverAll();
+    expect(session.models.map((m) => m.store.getState().summary?.cell)).toEqual(['rnn', 'lstm', 'gru']);
+    expect(session.models.map((m) => m.bus.latest()?.step)).toEqual([0, 0, 0]);
+  });
+
+  it('gives every model the same data order: the probe input and the first training losses agree where they must', () => {
+    const { session, deliverAll } = setup();
+    session.start(SMALL);
+    session.step(3);
+    deliverAll();
+    const frames = session.models.map((m) => m.bus.latest());
+    expect(frames.map((f) => f?.step)).toEqual([3, 3, 3]);
+    // Same task and seed: the same probe sequence for all (what the panels compare).
+    expect(Array.from(frames[1]?.x ?? [])).toEqual(Array.from(frames[0]?.x ?? []));
+    expect(Array.from(frames[2]?.x ?? [])).toEqual(Array.from(frames[0]?.x ?? []));
+    // A second session from the same config reproduces every model's losses bit for bit.
+    const again = setup();
+    again.session.start(SMALL);
+    again.session.step(3);
+    again.deliverAll();
+    expect(again.session.models.map((m) => m.store.getState().loss.train)).toEqual(session.models.map((m) => m.store.getState().loss.train));
+  });
+
+  it('sends play, pause and step to every model', () => {
+    const { session, workers, deliverAll } = setup();
+    session.start(SMALL);
+    deliverAll();
+    session.play();
+    workers.forEach((w) => w.slice());
+    deliverAll();
+    expect(session.isPlaying()).toBe(true);
+    expect(session.models.every((m) => m.store.getState().status === 'playing')).toBe(true);
+    session.toggle();
+    deliverAll();
+    expect(session.isPlaying()).toBe(false);
+    const before = session.models.map((m) => m.store.getState().step);
+    session.step(2);
+    deliverAll();
+    expect(session.models.map((m) => m.store.getState().step)).toEqual(before.map((s) => s + 2));
+    for (const w of workers) expect(w.sent.map((m) => m.type)).toEqual(expect.arrayContaining(['play', 'pause', 'step']));
+  });
+
+  it('drops the frames of runs that were reset before they arrived', () => {
+    const { session, workers, deliverAll } = setup();
+    session.start(SMALL);
+    session.step(4);
+    session.reset();
+    deliverAll();
+    for (const m of session.models) {
+      expect(m.store.getState().step).toBe(0);
+      expect(m.store.getState().loss.train).toHaveLength(0);
+      expect(m.bus.history().map((e) => e.step)).toEqual([0]);
+    }
+    expect(workers.every((w) => w.sent.filter((m) => m.type === 'init').length === 2)).toBe(true);
+  });
+
+  it('applies live fields in place to all and restarts all for anything else, playing again if any played', () => {
+    const { session, workers, deliverAll } = setup();
+    session.start(SMALL);
+    session.step(2);
+    deliverAll();
+    session.applyConfig({ ...SMALL, learningRate: 0.05 });
+    deliverAll();
+    expect(session.models.map((m) => m.store.getState().step)).toEqual([2, 2, 2]);
+    expect(session.models.every((m) => m.store.getState().config.learningRate === 0.05)).toBe(true);
+    // Changing the page's cell means nothing to the race.
+    session.applyConfig({ ...SMALL, learningRate: 0.05, cell: 'gru' });
+    expect(workers.every((w) => w.sent.at(-1)?.type === 'setHyper')).toBe(true);
+
+    session.play();
+    deliverAll();
+    session.applyConfig({ ...SMALL, learningRate: 0.05, seqLen: 6 });
+    deliverAll();
+    for (const [k, m] of session.models.entries()) {
+      expect(m.store.getState().config).toEqual({ ...SMALL, learningRate: 0.05, seqLen: 6, cell: session.cells[k] });
+      expect(m.store.getState().status).toBe('playing');
+      expect(m.bus.latest()?.T).toBe(6);
+    }
+  });
+
+  it('terminates every worker on dispose', () => {
+    const { session, workers } = setup({ ...SMALL, compare: 'rnn,lstm' });
+    session.start(SMALL);
+    session.dispose();
+    expect(workers).toHaveLength(2);
+    expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+});

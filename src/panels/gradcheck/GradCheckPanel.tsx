@@ -1,0 +1,137 @@
+/**
+ * The seeds' 梯度检查 made interactive: the analytic gradient of every parameter group against central
+ * differences, run in the trainer worker with a progress bar, then a table of norms and relative errors.
+ */
+import { useId, useState } from 'react';
+import { format } from 'd3-format';
+import { useT } from '../../i18n/useT.ts';
+import { appStore, useApp } from '../../store/appStore.ts';
+import { formatValue } from '../../viz/format.ts';
+import { clientFor } from '../../worker/client.ts';
+import type { GradCheckRow } from '../../worker/protocol.ts';
+import { Panel } from '../Panel.tsx';
+import { EPS_CHOICES, formatPower, groupSymbol, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
+import './gradcheck.css';
+
+const formatError = format('.1e');
+
+export function GradCheckPanel() {
+  const t = useT();
+  const id = useId();
+  const check = useApp((s) => s.gradCheck);
+  const summary = useApp((s) => s.summary);
+  const step = useApp((s) => s.step);
+  const { seqLen, batchSize } = useApp((s) => s.config);
+  const [eps, setEps] = useState(() => appStore.getState().gradCheck.eps);
+  const [sampled, setSampled] = useState<number | null>(null);
+  const client = clientFor(appStore);
+  const running = check.status === 'running';
+
+  const run = () => {
+    if (!client || !summary) return;
+    const maxPerGroup = maxPerGroupFor(summary, seqLen, batchSize);
+    setSampled(maxPerGroup);
+    client.gradCheck(eps, maxPerGroup);
+  };
+
+  const controls = (
+    <>
+      <label className="gradcheck-control" htmlFor={`${id}-eps`}>
+        {t('gradcheck.eps')}
+        <select id={`${id}-eps`} value={eps} onChange={(e) => setEps(Number(e.target.value))} data-testid="gradcheck-eps">
+          {EPS_CHOICES.map((v) => (
+            <option key={v} value={v}>
+              {formatPower(v)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="btn btn-small" onClick={run} disabled={running || !client || !summary} data-testid="gradcheck-run">
+        {t(running ? 'gradcheck.running' : 'gradcheck.run')}
+      </button>
+    </>
+  );
+
+  return (
+    <Panel testId="panel-gradcheck" title={t('gradcheck.title')} subtitle={t('gradcheck.subtitle')} controls={controls} className="gradcheck-panel">
+      <p className="viz-note">{t('gradcheck.explain')}</p>
+      <p className="viz-note">
+        {t('gradcheck.batch', { B: batchSize })} {t('gradcheck.threshold', { threshold: formatPower(PASS_THRESHOLD) })}
+      </p>
+      {!client ? <p className="viz-note">{t('gradcheck.unavailable')}</p> : null}
+      {check.status === 'idle' && client ? <p className="viz-note">{t('gradcheck.idle')}</p> : null}
+      {running ? (
+        <div className="gradcheck-progress">
+          <progress max={Math.max(1, check.total)} value={check.done} data-testid="gradcheck-progress" aria-label={t('gradcheck.running')} />
+          <span>{t('gradcheck.progress', { done: check.done.toLocaleString(), total: check.total.toLocaleString() })}</span>
+        </div>
+      ) : null}
+      {check.status === 'done' ? <Results rows={check.rows} eps={check.eps} checkedAt={check.step} step={step} sampled={sampled} /> : null}
+    </Panel>
+  );
+}
+
+function Results(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; step: number; sampled: number | null }) {
+  const t = useT();
+  const failed = props.rows.filter((r) => !passes(r)).length;
+  return (
+    <>
+      <p className={`gradcheck-summary ${failed ? 'gradcheck-fail' : 'gradcheck-pass'}`} data-testid="gradcheck-summary" data-failed={failed}>
+        {failed ? t('gradcheck.someFail', { failed, n: props.rows.length }) : t('gradcheck.allPass', { n: props.rows.length })}{' '}
+        <span className="gradcheck-when">
+          {t('gradcheck.atStep', { step: props.checkedAt.toLocaleString(), eps: formatPower(props.eps) })}
+          {props.step !== props.checkedAt ? ` ${t('gradcheck.stale', { step: props.step.toLocaleString() })}` : ''}
+          {props.sampled !== null ? ` ${t('gradcheck.sampled', { n: props.sampled })}` : ''}
+        </span>
+      </p>
+      <div className="gradcheck-scroll">
+        <table className="gradcheck-table" data-testid="gradcheck-table" aria-label={t('gradcheck.tableAria')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('gradcheck.group')}</th>
+              <th scope="col">{t('gradcheck.tensor')}</th>
+              <th scope="col" className="num">
+                {t('gradcheck.checked')}
+              </th>
+              <th scope="col" className="num">
+                {t('gradcheck.analytic')}
+              </th>
+              <th scope="col" className="num">
+                {t('gradcheck.numeric')}
+              </th>
+              <th scope="col" className="num">
+                {t('gradcheck.relError')}
+              </th>
+              <th scope="col">{t('gradcheck.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => {
+              const ok = passes(r);
+              const sym = groupSymbol(r);
+              return (
+                <tr key={r.name} className={ok ? 'gradcheck-pass' : 'gradcheck-fail'} data-group={r.name} data-pass={ok}>
+                  <th scope="row" className="gradcheck-symbol">
+                    <i>{sym.base}</i>
+                    {sym.sub ? <sub>{sym.sub}</sub> : null}
+                    {sym.note ? <span className="gradcheck-note"> ({sym.note})</span> : null}
+                  </th>
+                  <td>
+                    <code>{r.name}</code>
+                  </td>
+                  <td className="num">{r.checked.toLocaleString()}</td>
+                  <td className="num">{formatValue(r.analyticNorm)}</td>
+                  <td className="num">{formatValue(r.numericNorm)}</td>
+                  <td className="num">{formatError(r.relError)}</td>
+                  <td>
+                    <span className="gradcheck-badge">{t(ok ? 'gradcheck.pass' : 'gradcheck.fail')}</span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Why a vanilla RNN forgets and an LSTM does not, measured live on the probe sequence: the gradient of the
+ * loss at the last step sent back to every timestep (log scale), its fitted decay rate, the running product
+ * that causes it, and each timestep's share of the recurrent weight gradient.
+ */
+import { useId, useMemo, useState } from 'react';
+import { setTimestep } from '../../controls/actions.ts';
+import type { CellKind } from '../../engine/config.ts';
+import { useT } from '../../i18n/useT.ts';
+import { appStore, useApp } from '../../store/appStore.ts';
+import { frameCell } from '../../viz/frameSource.ts';
+import { RNN_MECHANISM_MAX_HIDDEN } from '../../worker/gradientFlowFrame.ts';
+import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
+import { Panel } from '../Panel.tsx';
+import { ContributionBars } from './ContributionBars.tsx';
+import { DecayChart } from './DecayChart.tsx';
+import { layerRow, runSeries, type XMode } from './decayView.ts';
+import { useThrottledFrame } from './useThrottledFrame.ts';
+import './gradientDecay.css';
+
+/** Rebuild the charts at most this often: the curves change slowly, the SVG is rebuilt whole. */
+const REFRESH_MS = 100;
+/** One colour per layer. */
+export const LAYER_COLORS = ['#1b7fb3', '#d95f02', '#7570b3', '#1b9e77'] as const;
+
+export function GradientDecayPanel() {
+  const t = useT();
+  const id = useId();
+  const frame = useThrottledFrame(REFRESH_MS);
+  const [xMode, setXMode] = useState<XMode>('timestep');
+  const numLayers = frame?.layers.length ?? 1;
+  const controls = (
+    <>
+      <LayerSelect numLayers={numLayers} />
+      <fieldset className="decay-control">
+        <legend>{t('decay.xAxis')}</legend>
+        {(['timestep', 'distance'] as const).map((m) => (
+          <label key={m}>
+            <input type="radio" name={`${id}-x`} value={m} checked={xMode === m} onChange={() => setXMode(m)} data-testid={`decay-x-${m}`} />
+            {t(m === 'timestep' ? 'decay.byTimestep' : 'decay.byDistance')}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+  return (
+    <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={t('decay.subtitle')} controls={controls} className="decay-panel">
+      {frame?.flow ? <DecayBody frameCellKind={frameCell(frame)} frame={frame} xMode={xMode} /> : <p className="viz-note">{t('gs.waiting')}</p>}
+    </Panel>
+  );
+}
+
+function DecayBody(props: { frame: NonNullable<ReturnType<typeof useThrottledFrame>>; frameCellKind: CellKind; xMode: XMode }) {
+  const t = useT();
+  const { frame, xMode, frameCellKind: cell } = props;
+  const flow = frame.flow!;
+  const { T } = frame;
+  const L = frame.layers.length;
+  const layer = useLayer(L);
+  const selT = useApp((s) => s.selection.t);
+  const model = t(`cfg.arch.${cell}`);
+  const series = useMemo(
+    () => runSeries(flow, T, cell, Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), LAYER_COLORS),
+    [flow, T, cell, L, model, t],
+  );
+  return (
+    <>
+      <DecayChart series={series} T={T} xMode={xMode} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
+      <p className="decay-explain" data-testid="decay-explain">
+        {t(`decay.explain.${cell}`)}
+        {flow.mechanism === null && cell === 'rnn' ? ` ${t('decay.mechanismSkipped', { max: RNN_MECHANISM_MAX_HIDDEN })}` : ''}
+      </p>
+      <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={LAYER_COLORS[layer % LAYER_COLORS.length]} />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * What the character model writes: a sample the worker draws at the temperature set here (a live setting:
+ * training goes on), refreshed about once a second while training, so the text visibly turns from noise into
+ * words and lines.
+ */
+import { useId } from 'react';
+import { useClient } from '../../app/clientContext.ts';
+import { useT } from '../../i18n/useT.ts';
+import { useApp } from '../../store/appStore.ts';
+import { displayChar } from './textViews.ts';
+import { textEvaluation } from './textSources.ts';
+
+/** The slider's range; the URL accepts up to 5, but past 2 a sample is close to uniform noise. */
+export const TEMPERATURE_RANGE = { min: 0.05, max: 2, step: 0.05 } as const;
+
+/** Characters with invisible ones marked (the sample keeps its line breaks). */
+function Sample(props: { text: string; className: string }) {
+  return (
+    <span className={props.className}>
+      {Array.from(props.text, (ch) => (ch === '\n' ? ch : displayChar(ch).mark ? displayChar(ch).text : ch)).join('')}
+    </span>
+  );
+}
+
+export function GeneratedText() {
+  const t = useT();
+  const id = useId();
+  const client = useClient();
+  const temperature = useApp((s) => s.config.temperature);
+  const evaluation = useApp(textEvaluation);
+  return (
+    <section className="text-section" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="text-section-title">
+        {t('text.generatedTitle')}
+      </h3>
+      <div className="text-controls">
+        <label htmlFor={id}>{t('text.temperature')}</label>
+        <input
+          id={id}
+          type="range"
+          min={TEMPERATURE_RANGE.min}
+          max={TEMPERATURE_RANGE.max}
+          step={TEMPERATURE_RANGE.step}
+          value={Math.min(temperature, TEMPERATURE_RANGE.max)}
+          onChange={(e) => client.setHyper({ temperature: Number(e.target.value) })}
+          aria-describedby={`${id}-hint`}
+          data-testid="text-temperature"
+        />
+        <output htmlFor={id} className="text-temperature-value" data-testid="text-temperature-value">
+          {temperature.toFixed(2)}
+        </output>
+        <span id={`${id}-hint`} className="viz-note">
+          {t('text.temperatureHint')}
+        </span>
+      </div>
+      {evaluation ? (
+        <>
+          <p className="viz-note" data-testid="generated-step">
+            {t('text.generatedAt', { step: evaluation.step.toLocaleString(), temperature: evaluation.temperature.toFixed(2) })}
+          </p>
+          <pre className="text-sample" data-testid="generated-text">
+            {evaluation.prime ? <Sample text={evaluation.prime} className="text-prime" /> : null}
+            <Sample text={evaluation.sample} className="text-generated" />
+          </pre>
+        </>
+      ) : (
+        <p className="viz-note">{t('text.waitingSample')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The character-level text panel (Shakespeare, the Tang poems in Traditional or Simplified characters): what
+ * the model writes at a temperature, and the text coloured by one unit's activation to find units that track
+ * line ends, quotes or the rhythm of a poem line. Shown for character tasks only.
+ */
+import { useT } from '../../i18n/useT.ts';
+import { useApp } from '../../store/appStore.ts';
+import type { TaskId } from '../../store/runConfig.ts';
+import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
+import { Panel } from '../Panel.tsx';
+import { ActivationView } from './ActivationView.tsx';
+import { GeneratedText } from './GeneratedText.tsx';
+import { textMeta } from './textSources.ts';
+import './text.css';
+
+export const TEXT_TASKS: readonly TaskId[] = ['shakespeare', 'tangHant', 'tangHans'];
+
+export function isTextTask(task: TaskId): boolean {
+  return TEXT_TASKS.includes(task);
+}
+
+export function TextPanel() {
+  const t = useT();
+  const task = useApp((s) => s.config.task);
+  const summary = useApp((s) => s.summary);
+  const meta = useApp(textMeta);
+  const layer = useLayer(summary?.numLayers ?? 1);
+  if (!isTextTask(task)) return null;
+  const subtitle = meta
+    ? t('text.subtitle', { symbols: meta.vocab.symbols.length, coverage: Math.round(meta.vocab.coverage * 1000) / 10, T: meta.seqLen })
+    : undefined;
+  return (
+    <Panel testId="panel-text" title={t('text.title')} subtitle={subtitle} controls={summary ? <LayerSelect numLayers={summary.numLayers} /> : null} className="text-panel">
+      <GeneratedText />
+      {summary && meta ? <ActivationView cell={summary.cell} H={summary.hiddenSize} layer={layer} /> : <p className="viz-note">{t('gs.waiting')}</p>}
+    </Panel>
+  );
+}

@@ -1,0 +1,94 @@
+/** The demonstrations: each preset sets up its run in one click, and shows what it is named after. */
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, openApp, stepCount } from './helpers.ts';
+
+async function numberAttr(page: Page, testId: string, name: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute(name));
+}
+
+test('the vanishing preset: the RNN’s gradient at early timesteps is orders of magnitude below the LSTM’s', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page);
+  await page.getByTestId('preset-rnn-vanishes').click();
+  await expect(page).toHaveURL(/cmp=rnn%2Clstm/);
+  await expect(page).toHaveURL(/task=temporalOrder/);
+  await expect(page).toHaveURL(/rscale=0.6/);
+  await expect(page.getByTestId('preset-rnn-vanishes')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'playing');
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(10);
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+
+  await expect.poll(() => numberAttr(page, 'compare-ratio-lstm', 'data-late')).toBeGreaterThan(0);
+  const rnnEarly = await numberAttr(page, 'compare-ratio-rnn', 'data-early');
+  const lstmEarly = await numberAttr(page, 'compare-ratio-lstm', 'data-early');
+  const rnnRatio = await numberAttr(page, 'compare-ratio-rnn', 'data-ratio');
+  const lstmRatio = await numberAttr(page, 'compare-ratio-lstm', 'data-ratio');
+  // ‖∂L_T/∂h_1‖: the RNN's has all but vanished, the LSTM's has not (measured ~1e−17…1e−28 vs ~1e−3…1e−5).
+  expect(Math.log10(lstmEarly) - Math.log10(rnnEarly)).toBeGreaterThan(6);
+  expect(Math.log10(lstmRatio) - Math.log10(rnnRatio)).toBeGreaterThan(6);
+  expect(rnnRatio).toBeLessThan(1e-9);
+  await page.screenshot({ path: 'test-results/preset-rnn-vanishes.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('the exploding preset overflows without clipping; clipping prevents it', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('preset-rnn-explodes').click();
+  await expect(page).toHaveURL(/clip=none/);
+  const banner = page.getByTestId('failure-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(/NaN|infinite/);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+  await expect(page.getByTestId('clip-suggestion')).toBeVisible();
+  await page.screenshot({ path: 'test-results/preset-rnn-explodes.png' });
+
+  // The suggestion restarts the same run with clipping on: the rescued preset.
+  await page.getByTestId('suggest-clipping').click();
+  await expect(page.getByTestId('preset-rnn-clipped')).toHaveAttribute('aria-pressed', 'true');
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(300);
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('clip-suggestion')).toHaveCount(0);
+  expect(Number.isFinite(Number(await page.getByTestId('loss-value').getAttribute('data-value')))).toBe(true);
+});
+
+test('the race preset trains RNN, LSTM and GRU on the adding problem', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('preset-race-adding').click();
+  await expect(page).toHaveURL(/cmp=rnn%2Clstm%2Cgru/);
+  await expect(page).toHaveURL(/task=adding/);
+  for (const cell of ['rnn', 'lstm', 'gru']) {
+    await expect.poll(async () => Number(await page.getByTestId(`compare-legend-${cell}`).getAttribute('data-step')), { timeout: 20_000 }).toBeGreaterThan(5);
+  }
+  await page.getByTestId('btn-play').click();
+});
+
+test('the lab drives the recurrent scale, activation and clipping through the URL', async ({ page }) => {
+  await openApp(page, '?cell=rnn');
+  await page.getByTestId('lab-scale-on').check();
+  await expect(page).toHaveURL(/rscale=1(&|$)/);
+  const slider = page.getByTestId('lab-scale');
+  await slider.focus();
+  for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/rscale=1.2(&|$)/);
+  await page.getByTestId('lab-activation').getByRole('button', { name: 'sigmoid' }).click();
+  await expect(page).toHaveURL(/act=sigmoid/);
+  await page.getByTestId('lab-clip-on').uncheck();
+  await expect(page).toHaveURL(/clip=none/);
+  await expect(page.getByTestId('lab-clip-value')).toHaveCount(0);
+  // Everything but clipping restarted the run; clipping applies in place.
+  await page.getByTestId('btn-step').click();
+  await expect(page.getByTestId('step-counter')).toHaveText('1');
+  await page.getByTestId('lab-clip-on').check();
+  await expect(page).not.toHaveURL(/clip=/);
+  await expect(page.getByTestId('step-counter')).toHaveText('1');
+});
+
+test('the demonstrations are in Chinese too', async ({ page }) => {
+  await openApp(page, '?lang=zh');
+  await expect(page.getByTestId('preset-bar')).toContainText('演示');
+  await expect(page.getByTestId('preset-rnn-vanishes')).toContainText('梯度消失');
+  await expect(page.getByTestId('preset-rnn-explodes')).toContainText('梯度爆炸');
+  await expect(page.getByTestId('lab-section')).toContainText('梯度爆炸实验室');
+});
