@@ -67,9 +67,11 @@ export class FocusMirror {
     for (const off of this.offs.splice(0)) off();
   }
 
+  /** Pass on `fields`, and the race's status when it changed; the page store is not touched for nothing. */
   private copy(fields: Partial<AppState>): void {
-    const playing = this.models.some((m) => m.store.getState().status === 'playing');
-    this.page.setState({ ...fields, status: playing ? 'playing' : 'paused' });
+    const status = this.models.some((m) => m.store.getState().status === 'playing') ? 'playing' : 'paused';
+    const next = status === this.page.getState().status ? fields : { ...fields, status };
+    if (Object.keys(next).length > 0) this.page.setState(next);
   }
 
   private forwardFrame(bus: FrameBus): void {

@@ -133,7 +133,7 @@ test('remedies fix the table: interpolation, sorting, and re-reading with the en
 
   await upload(page, 'unsorted_dates.csv');
   await page.getByTestId('csv-remedy-sortByDate').click();
-  await expect(page.getByTestId('csv-notes')).toContainText('Sorted the rows by “date”');
+  await expect(page.getByTestId('csv-notes')).toContainText('Sorted the rows by “month”');
   await expect(page.getByTestId('csv-train')).toBeEnabled();
 
   await upload(page, 'gbk_encoded.csv');
@@ -181,24 +181,34 @@ test('a 100,000-row file is read off the main thread with progress, without free
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
   });
   await openApp(page);
   await openUpload(page);
-  const rows = 100_000;
-  const body = Array.from({ length: rows }, (_, k) => `${k},${(Math.sin(k / 50) * 100 + k / 1000).toFixed(3)},${(k % 97) / 10}`);
-  const text = `t,value,other\n${body.join('\n')}\n`;
-  // Long tasks from opening the page do not count.
+  // The file is made in the page (as a picked file would be), so Playwright's own file transfer is not measured.
+  await page.evaluate(() => {
+    const body = Array.from({ length: 100_000 }, (_, k) => `${k},${(Math.sin(k / 50) * 100 + k / 1000).toFixed(3)},${(k % 97) / 10}`);
+    (window as unknown as { bigFile: File }).bigFile = new File([`t,value,other\n${body.join('\n')}\n`], 'big.csv', { type: 'text/csv' });
+  });
+  await page.waitForTimeout(200);
   await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
   const start = Date.now();
-  await upload(page, { name: 'big.csv', text });
+  await page.getByTestId('csv-file-input').evaluate((input: HTMLInputElement) => {
+    const files = new DataTransfer();
+    files.items.add((window as unknown as { bigFile: File }).bigFile);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await expect(page.getByTestId('csv-progress')).toBeVisible();
   await expect(page.getByTestId('csv-loaded')).toContainText('100,000 rows', { timeout: 30_000 });
   const seconds = (Date.now() - start) / 1000;
+  // The page stays responsive to input right after.
+  await page.getByTestId('csv-target').selectOption('value');
+  await expect(page.getByTestId('csv-ok')).toBeVisible();
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   const worst = Math.max(0, ...longTasks);
-  console.log(`100k-row CSV: loaded in ${seconds.toFixed(2)} s; main-thread long tasks: ${longTasks.length}, longest ${worst.toFixed(0)} ms`);
+  console.log(`100k-row CSV: read in ${seconds.toFixed(2)} s; main-thread long tasks (> 50 ms): ${longTasks.length}, longest ${worst.toFixed(0)} ms`);
   await expect(page.getByTestId('csv-preview').locator('tbody tr')).toHaveCount(8);
-  // The parse runs in a worker; what is left on the page (validating the columns, drawing a small preview) stays short.
-  expect(worst).toBeLessThan(200);
+  // The parse runs in a worker; what is left on the page (validating the columns, a small preview) stays short.
+  expect(worst).toBeLessThan(100);
 });

@@ -54,84 +54,96 @@ export function GradCheckPanel() {
 
   return (
     <Panel testId="panel-gradcheck" title={t('gradcheck.title')} subtitle={t('gradcheck.subtitle')} controls={controls} className="gradcheck-panel">
-      <p className="viz-note">{t('gradcheck.explain')}</p>
-      <p className="viz-note">
-        {t('gradcheck.batch', { B: batchSize })} {t('gradcheck.threshold', { threshold: formatPower(PASS_THRESHOLD) })}
-      </p>
-      {!client ? <p className="viz-note">{t('gradcheck.unavailable')}</p> : null}
-      {check.status === 'idle' && client ? <p className="viz-note">{t('gradcheck.idle')}</p> : null}
-      {running ? (
-        <div className="gradcheck-progress">
-          <progress max={Math.max(1, check.total)} value={check.done} data-testid="gradcheck-progress" aria-label={t('gradcheck.running')} />
-          <span>{t('gradcheck.progress', { done: check.done.toLocaleString(), total: check.total.toLocaleString() })}</span>
+      <div className="gradcheck-layout">
+        <div className="gradcheck-info">
+          <p className="gradcheck-explain">{t('gradcheck.explain')}</p>
+          <p className="viz-note">
+            {t('gradcheck.batch', { B: batchSize })} {t('gradcheck.threshold', { threshold: formatPower(PASS_THRESHOLD) })}
+          </p>
+          {!client ? <p className="viz-note">{t('gradcheck.unavailable')}</p> : null}
+          {check.status === 'idle' && client ? <p className="viz-note">{t('gradcheck.idle')}</p> : null}
+          {running ? (
+            <div className="gradcheck-progress">
+              <progress max={Math.max(1, check.total)} value={check.done} data-testid="gradcheck-progress" aria-label={t('gradcheck.running')} />
+              <span>{t('gradcheck.progress', { done: check.done.toLocaleString(), total: check.total.toLocaleString() })}</span>
+            </div>
+          ) : null}
+          {check.status === 'done' ? <Summary rows={check.rows} eps={check.eps} checkedAt={check.step} step={step} sampled={sampled} /> : null}
         </div>
-      ) : null}
-      {check.status === 'done' ? <Results rows={check.rows} eps={check.eps} checkedAt={check.step} step={step} sampled={sampled} /> : null}
+        {check.status === 'done' ? <ResultTable rows={check.rows} /> : null}
+      </div>
     </Panel>
   );
 }
 
-function Results(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; step: number; sampled: number | null }) {
+function Summary(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; step: number; sampled: number | null }) {
   const t = useT();
   const failed = props.rows.filter((r) => !passes(r)).length;
   return (
-    <>
-      <p className={`gradcheck-summary ${failed ? 'gradcheck-fail' : 'gradcheck-pass'}`} data-testid="gradcheck-summary" data-failed={failed}>
-        {failed ? t('gradcheck.someFail', { failed, n: props.rows.length }) : t('gradcheck.allPass', { n: props.rows.length })}{' '}
-        <span className="gradcheck-when">
-          {t('gradcheck.atStep', { step: props.checkedAt.toLocaleString(), eps: formatPower(props.eps) })}
-          {props.step !== props.checkedAt ? ` ${t('gradcheck.stale', { step: props.step.toLocaleString() })}` : ''}
-          {props.sampled !== null ? ` ${t('gradcheck.sampled', { n: props.sampled })}` : ''}
-        </span>
-      </p>
-      <div className="gradcheck-scroll">
-        <table className="gradcheck-table" data-testid="gradcheck-table" aria-label={t('gradcheck.tableAria')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('gradcheck.group')}</th>
-              <th scope="col">{t('gradcheck.tensor')}</th>
-              <th scope="col" className="num">
-                {t('gradcheck.checked')}
-              </th>
-              <th scope="col" className="num">
-                {t('gradcheck.analytic')}
-              </th>
-              <th scope="col" className="num">
-                {t('gradcheck.numeric')}
-              </th>
-              <th scope="col" className="num">
-                {t('gradcheck.relError')}
-              </th>
-              <th scope="col">{t('gradcheck.result')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => {
-              const ok = passes(r);
-              const sym = groupSymbol(r);
-              return (
-                <tr key={r.name} className={ok ? 'gradcheck-pass' : 'gradcheck-fail'} data-group={r.name} data-pass={ok}>
-                  <th scope="row" className="gradcheck-symbol">
+    <p className={`gradcheck-summary ${failed ? 'gradcheck-fail' : 'gradcheck-pass'}`} data-testid="gradcheck-summary" data-failed={failed}>
+      {failed ? t('gradcheck.someFail', { failed, n: props.rows.length }) : t('gradcheck.allPass', { n: props.rows.length })}{' '}
+      <span className="gradcheck-when">
+        {t('gradcheck.atStep', { step: props.checkedAt.toLocaleString(), eps: formatPower(props.eps) })}
+        {props.step !== props.checkedAt ? ` ${t('gradcheck.stale', { step: props.step.toLocaleString() })}` : ''}
+        {` ${t('gradcheck.checkedCount', { n: props.rows.reduce((n, r) => n + r.checked, 0).toLocaleString() })}`}
+        {props.sampled !== null ? ` ${t('gradcheck.sampled', { n: props.sampled })}` : ''}
+      </span>
+    </p>
+  );
+}
+
+function ResultTable(props: { rows: GradCheckRow[] }) {
+  const t = useT();
+  return (
+    <div className="gradcheck-results">
+      <table className="gradcheck-table" data-testid="gradcheck-table" aria-label={t('gradcheck.tableAria')}>
+        <thead>
+          <tr>
+            <th scope="col">
+              {t('gradcheck.group')} <span className="gradcheck-note">/ {t('gradcheck.tensor')}</span>
+            </th>
+            <th scope="col" className="num">
+              {t('gradcheck.analytic')}
+            </th>
+            <th scope="col" className="num">
+              {t('gradcheck.numeric')}
+            </th>
+            <th scope="col" className="num">
+              {t('gradcheck.relError')}
+            </th>
+            <th scope="col">{t('gradcheck.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => {
+            const ok = passes(r);
+            const sym = groupSymbol(r);
+            return (
+              <tr
+                key={r.name}
+                className={ok ? 'gradcheck-pass' : 'gradcheck-fail'}
+                data-group={r.name}
+                data-pass={ok}
+                title={`${t('gradcheck.checked')}: ${r.checked.toLocaleString()} · max |Δ| = ${formatValue(r.maxAbsError)}`}
+              >
+                <th scope="row">
+                  <span className="gradcheck-symbol">
                     <i>{sym.base}</i>
                     {sym.sub ? <sub>{sym.sub}</sub> : null}
-                    {sym.note ? <span className="gradcheck-note"> ({sym.note})</span> : null}
-                  </th>
-                  <td>
-                    <code>{r.name}</code>
-                  </td>
-                  <td className="num">{r.checked.toLocaleString()}</td>
-                  <td className="num">{formatValue(r.analyticNorm)}</td>
-                  <td className="num">{formatValue(r.numericNorm)}</td>
-                  <td className="num">{formatError(r.relError)}</td>
-                  <td>
-                    <span className="gradcheck-badge">{t(ok ? 'gradcheck.pass' : 'gradcheck.fail')}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </>
+                  </span>
+                  {sym.note ? <span className="gradcheck-note"> {sym.note}</span> : null} <code>{r.name}</code>
+                </th>
+                <td className="num">{formatValue(r.analyticNorm)}</td>
+                <td className="num">{formatValue(r.numericNorm)}</td>
+                <td className="num">{formatError(r.relError)}</td>
+                <td>
+                  <span className="gradcheck-badge">{t(ok ? 'gradcheck.pass' : 'gradcheck.fail')}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

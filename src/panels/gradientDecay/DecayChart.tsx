@@ -34,6 +34,9 @@ export interface DecayChartProps {
 export const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
 const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 
+/** Room above each plot for its one-line header. */
+const HEADER_H = 18;
+
 const formatDecade = (v: number) => `1e${Math.round(Math.log10(v))}`.replace('-', '−');
 
 /** The path of one curve of T values (indexed by timestep, or by distance k when `byDistance`). */
@@ -90,10 +93,11 @@ export function DecayChart(p: DecayChartProps) {
   const hoverX = hover === null ? null : x(xOf(hover, T, xMode));
   const ruleX = p.rule === null || p.rule === undefined || p.rule >= T ? null : x(xOf(p.rule, T, xMode));
 
-  const plot = (kind: 'grad' | 'mech', h: number, children: ReactNode) => (
+  /** A plot of height h under a one-line header (drawn on the chart, outside the curves' way). */
+  const plot = (kind: 'grad' | 'mech', h: number, header: ReactNode, children: ReactNode) => (
     <svg
       width={width}
-      height={h + M.top + M.bottom}
+      height={HEADER_H + h + M.top + M.bottom}
       role="img"
       tabIndex={kind === 'grad' ? 0 : -1}
       aria-label={kind === 'grad' ? t('decay.aria', { rates: series.map(rateLine).join('; ') }) : t('decay.mechanismTitle')}
@@ -101,7 +105,10 @@ export function DecayChart(p: DecayChartProps) {
       onBlur={() => setHover(null)}
       className="decay-svg"
     >
-      <g transform={`translate(${M.left},${M.top})`}>
+      <text className="decay-header" x={M.left} y={HEADER_H - 4} data-testid={kind === 'grad' ? 'decay-rates' : undefined}>
+        {header}
+      </text>
+      <g transform={`translate(${M.left},${M.top + HEADER_H})`}>
         {children}
         {ruleX !== null ? <line className="viz-rule" x1={ruleX} x2={ruleX} y2={h} /> : null}
         {hoverX !== null ? <line className="decay-hover" x1={hoverX} x2={hoverX} y2={h} /> : null}
@@ -145,6 +152,15 @@ export function DecayChart(p: DecayChartProps) {
           'grad',
           gradH,
           <>
+            <tspan className="decay-header-title">{t('decay.rateTitle')}: </tspan>
+            {series.map((s, k) => (
+              <tspan key={s.key} fill={s.color} className="decay-rate" data-slope={s.slope ?? ''}>
+                {k > 0 ? ' · ' : ''}
+                {rateLine(s)}
+              </tspan>
+            ))}
+          </>,
+          <>
             <AxisLeft scale={yGrad} ticks={decadeTicks(gradDomain)} tickFormat={formatDecade} label={t('decay.normAxis')} labelOffset={38} />
             {series.map((s) =>
               QUANTITIES.map((q) => {
@@ -168,16 +184,6 @@ export function DecayChart(p: DecayChartProps) {
                 </g>
               );
             })}
-            <g className="decay-rates" transform={`translate(${xMode === 'timestep' ? plotW - 6 : 6},4)`} data-testid="decay-rates">
-              <text className="decay-rates-title" textAnchor={xMode === 'timestep' ? 'end' : 'start'} dy="0.8em">
-                {t('decay.rateTitle')}
-              </text>
-              {series.map((s, k) => (
-                <text key={s.key} textAnchor={xMode === 'timestep' ? 'end' : 'start'} dy={`${2 + k * 1.25}em`} fill={s.color} data-slope={s.slope ?? ''}>
-                  {rateLine(s)}
-                </text>
-              ))}
-            </g>
           </>,
         )}
         {mechanisms.length > 0 ? (
@@ -186,24 +192,23 @@ export function DecayChart(p: DecayChartProps) {
             {plot(
               'mech',
               mechH,
+              mechanisms.map((s, k) => (
+                <tspan key={s.key} fill={s.color} className="decay-rate">
+                  {k > 0 ? ' · ' : ''}
+                  {`${s.label}: ${t(`decay.mech.${s.cell}`)}`}
+                </tspan>
+              )),
               <>
                 <AxisLeft scale={yMech} ticks={decadeTicks(mechDomain)} tickFormat={formatDecade} label={t('decay.mechanismAxis')} labelOffset={38} />
                 {mechanisms.map((s) => (
                   <path key={s.key} d={curvePath(s.mechanism!, T, xMode, x, yMech, true)} fill="none" stroke={s.color} strokeWidth={2} />
                 ))}
-                <g className="decay-rates" transform={`translate(${xMode === 'timestep' ? 6 : plotW - 6},4)`}>
-                  {mechanisms.map((s, k) => (
-                    <text key={s.key} textAnchor={xMode === 'timestep' ? 'start' : 'end'} dy={`${0.8 + k * 1.25}em`} fill={s.color}>
-                      {`${s.label}: ${t(`decay.mech.${s.cell}`)}`}
-                    </text>
-                  ))}
-                </g>
               </>,
             )}
           </>
         ) : null}
         {hover !== null && hoverX !== null ? (
-          <div className="viz-tooltip" style={{ left: M.left + hoverX + 12, top: M.top, transform: hoverX > plotW * 0.6 ? 'translateX(calc(-100% - 24px))' : undefined }}>
+          <div className="viz-tooltip" style={{ left: M.left + hoverX + 12, top: M.top + HEADER_H, transform: hoverX > plotW * 0.6 ? 'translateX(calc(-100% - 24px))' : undefined }}>
             {[
               `t = ${displayTimestep(hover)} · T − t = ${T - 1 - hover}`,
               ...series.flatMap((s) => [

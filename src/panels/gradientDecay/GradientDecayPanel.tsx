@@ -64,13 +64,17 @@ function DecayBody(props: { frame: NonNullable<ReturnType<typeof useThrottledFra
     [flow, T, cell, L, model, t],
   );
   return (
-    <>
-      <DecayChart series={series} T={T} xMode={xMode} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
-      <p className="decay-explain" data-testid="decay-explain">
-        {t(`decay.explain.${cell}`)}
-        {flow.mechanism === null && cell === 'rnn' ? ` ${t('decay.mechanismSkipped', { max: RNN_MECHANISM_MAX_HIDDEN })}` : ''}
-      </p>
-      <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={LAYER_COLORS[layer % LAYER_COLORS.length]} />
-    </>
+    <div className="decay-layout">
+      <div className="decay-main">
+        <DecayChart series={series} T={T} xMode={xMode} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
+      </div>
+      <div className="decay-side">
+        <p className="decay-explain" data-testid="decay-explain">
+          {t(`decay.explain.${cell}`)}
+          {flow.mechanism === null && cell === 'rnn' ? ` ${t('decay.mechanismSkipped', { max: RNN_MECHANISM_MAX_HIDDEN })}` : ''}
+        </p>
+        <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={LAYER_COLORS[layer % LAYER_COLORS.length]} />
+      </div>
+    </div>
   );
 }
