@@ -7,7 +7,7 @@
  */
 import type { AppState, AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
+import type { ProbeFrame, RunStatus } from '../worker/protocol.ts';
 import type { CompareModel } from './session.ts';
 
 /** Fields of the page, never taken from a model. */
@@ -32,6 +32,7 @@ export class FocusMirror {
     private readonly page: AppStore,
     private readonly pageBus: FrameBus,
     private readonly models: readonly CompareModel[],
+    focused: number,
   ) {
     models.forEach((m, k) => {
       this.offs.push(
@@ -44,11 +45,7 @@ export class FocusMirror {
         }),
       );
     });
-    this.focus(0);
-  }
-
-  get index(): number {
-    return this.focused;
+    this.focus(focused);
   }
 
   /** Show model `index` in the single-run panels: its state now, and its frame history replayed. */
@@ -69,7 +66,7 @@ export class FocusMirror {
 
   /** Pass on `fields`, and the race's status when it changed; the page store is not touched for nothing. */
   private copy(fields: Partial<AppState>): void {
-    const status = this.models.some((m) => m.store.getState().status === 'playing') ? 'playing' : 'paused';
+    const status: RunStatus = this.models.some((m) => m.store.getState().status === 'playing') ? 'playing' : 'paused';
     const next = status === this.page.getState().status ? fields : { ...fields, status };
     if (Object.keys(next).length > 0) this.page.setState(next);
   }

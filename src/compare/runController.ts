@@ -120,14 +120,11 @@ export class RunController implements TrainerControls {
       this.single = null;
       this.closeRace();
       const session = new CompareSession(cells, this.createClient, this.store.getState().speed);
-      const mirror = new FocusMirror(this.store, this.bus, session.models);
-      const follow = (): void => {
-        const focus = this.compare.focus.getState().focus;
-        mirror.focus(Math.max(0, focus === null ? 0 : cells.indexOf(focus)));
-      };
-      follow();
+      // The focus names an architecture; one not in this set (or none) means the first model.
+      const focusIndex = (): number => Math.max(0, cells.indexOf(this.compare.focus.getState().focus ?? cells[0]));
+      const mirror = new FocusMirror(this.store, this.bus, session.models, focusIndex());
       const offFocus = this.compare.focus.subscribe((s, prev) => {
-        if (s.focus !== prev.focus) follow();
+        if (s.focus !== prev.focus) mirror.focus(focusIndex());
       });
       this.race = { session, mirror, offFocus };
       this.compare.models.set(session.models);

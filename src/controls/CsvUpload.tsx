@@ -5,7 +5,7 @@
  * leaves the session exactly as it was. The file never leaves the browser; the table the user trains on is
  * kept in IndexedDB so a reload finds it.
  */
-import { useEffect, useReducer, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
 import { appStore, useApp, type AppState } from '../store/appStore.ts';
@@ -16,7 +16,7 @@ import { encodingLabel } from '../tasks/csv/decode.ts';
 import { DELIMITERS, delimiterLabel } from '../tasks/csv/records.ts';
 import { taskSwitchPatch } from '../tasks/dataTasks.ts';
 import type { CsvRequirements } from '../tasks/csv/validate.ts';
-import { setUserCsv } from '../tasks/userData.ts';
+import { getUserCsv, setUserCsv, subscribeUserCsv } from '../tasks/userData.ts';
 import { Modal } from './Modal.tsx';
 import { canTrain, csvFlowReducer, csvRequirements, csvRunConfig, IDLE, type CsvFlow, type CsvFlowEvent, type FlowMessage, type ReadOptions } from './csv/csvFlow.ts';
 import { ColumnPickers, CsvPreview } from './csv/CsvTableView.tsx';
@@ -129,7 +129,7 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
   );
 }
 
-function Failure(props: { state: Extract<CsvFlow, { phase: 'failed' }>; onReread: (o: ReadOptions) => void }) {
+function ReadFailure(props: { state: Extract<CsvFlow, { phase: 'failed' }>; onReread: (o: ReadOptions) => void }) {
   const t = useT();
   const { state } = props;
   return (
@@ -162,6 +162,9 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
   const client = useClient();
   const { state, dispatch, read, reread } = props.flow;
   const [saveFailed, setSaveFailed] = useState(false);
+  const onCsvTask = useApp((s) => s.config.task === 'csv');
+  const userCsv = useSyncExternalStore(subscribeUserCsv, getUserCsv);
+  const current = onCsvTask ? userCsv : null;
 
   const train = (): void => {
     if (!canTrain(state)) return;
@@ -184,6 +187,11 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
         </svg>
         {t('csvUi.privacy')}
       </p>
+      {current ? (
+        <p className="viz-note" data-testid="csv-current">
+          {t('csvUi.current', { file: current.name, rows: current.table.rowCount.toLocaleString() })}
+        </p>
+      ) : null}
       <DropZone onFile={(f) => void read(f, f.name)} busy={state.phase === 'reading'} />
       {saveFailed ? <p className="viz-note">{t('csvUi.saveFailed')}</p> : null}
 
@@ -196,7 +204,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
         </div>
       ) : null}
 
-      {state.phase === 'failed' ? <Failure state={state} onReread={reread} /> : null}
+      {state.phase === 'failed' ? <ReadFailure state={state} onReread={reread} /> : null}
 
       {state.phase === 'loaded' ? (
         <div className="csv-loaded" data-testid="csv-loaded">
@@ -231,7 +239,8 @@ function useMissingCsvFallback(): [boolean, () => void] {
     const check = (s: AppState): void => {
       if (!stuckWithoutCsv(s)) return;
       setMissing(true);
-      client.start({ ...s.config, ...taskSwitchPatch(s.config, DEFAULT_RUN_CONFIG.task) });
+      // The CSV's columns mean nothing to the default task.
+      client.start({ ...s.config, ...taskSwitchPatch(s.config, DEFAULT_RUN_CONFIG.task), target: '', features: '' });
     };
     check(appStore.getState());
     return appStore.subscribe(check);

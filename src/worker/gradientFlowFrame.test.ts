@@ -293,4 +293,22 @@ describe('the trainer rations the RNN mechanism', () => {
     while (fresh.length === 0) fresh = ofType(core.runFor(20), 'frame');
     expect(Array.from(fresh[0].frame.flow!.mechanism!)).not.toEqual(Array.from(stepped));
   });
+
+  it('a pause right after a frame that reused an older mechanism sends the frame again, with a fresh one', () => {
+    const config: RunConfig = { ...DEFAULT_RUN_CONFIG, cell: 'rnn', seqLen: 12, hiddenSize: 8, batchSize: 4 };
+    let t = 0;
+    const core = new TrainerCore(() => (t += 0.01));
+    const init = ofType(core.handle({ type: 'init', runId: 1, config }), 'frame')[0].frame.flow!.mechanism!;
+    core.handle({ type: 'play', runId: 1 });
+    let frames = ofType(core.runFor(20), 'frame');
+    while (frames.length === 0) frames = ofType(core.runFor(20), 'frame');
+    const reused = frames[0].frame;
+    expect(Array.from(reused.flow!.mechanism!)).toEqual(Array.from(init));
+    const paused = ofType(core.handle({ type: 'pause', runId: 1 }), 'frame');
+    expect(paused).toHaveLength(1);
+    expect(paused[0].frame.step).toBe(reused.step);
+    expect(Array.from(paused[0].frame.flow!.mechanism!)).not.toEqual(Array.from(init));
+    // Nothing changed since: a second pause sends nothing.
+    expect(ofType(core.handle({ type: 'pause', runId: 1 }), 'frame')).toHaveLength(0);
+  });
 });

@@ -153,6 +153,7 @@ export class TrainerCore {
   /** When and at what cost the last costly mechanism was computed. */
   private lastMechanismAt = -Infinity;
   private mechanismCostMs = 0;
+  private mechanismStep = -1;
   /** A running gradient check; training is paused meanwhile. */
   private job: GradCheckJob | null = null;
   private jobPostedAt = -Infinity;
@@ -265,6 +266,7 @@ export class TrainerCore {
     this.frameCostMs = 0;
     this.lastMechanismAt = -Infinity;
     this.mechanismCostMs = 0;
+    this.mechanismStep = -1;
     this.elapsedMs = 0;
     this.segmentStart = null;
     const out: FromWorker[] = [];
@@ -442,10 +444,14 @@ export class TrainerCore {
     out.push({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) }, this.status());
   }
 
-  /** Post pending progress, then a frame if the weights changed since the last one and one is due (or `force`). */
+  /**
+   * Post pending progress, then a frame if the weights changed since the last one and one is due (or `force`);
+   * a forced one also when the last frame reused a mechanism of older weights (a pause right after a frame).
+   */
   private flush(out: FromWorker[], now: number, force: boolean): void {
     this.flushProgress(out, now);
-    if (this.session && this.step !== this.frameStep && (force || this.frameDue(now))) out.push(this.frame(now, force));
+    const staleMechanism = force && !!this.session?.probe.mechanismIsCostly && this.mechanismStep !== this.step;
+    if (this.session && (this.step !== this.frameStep || staleMechanism) && (force || this.frameDue(now))) out.push(this.frame(now, force));
     this.evaluate(out, force);
   }
 
@@ -477,6 +483,7 @@ export class TrainerCore {
     if (mechanismMs !== null) {
       this.lastMechanismAt = now;
       this.mechanismCostMs = mechanismMs;
+      this.mechanismStep = this.step;
     }
     this.frameCostMs = this.clock() - start - (mechanismMs ?? 0);
     return { type: 'frame', runId: this.runId, frame };

@@ -6,15 +6,19 @@
  *
  * How they are fast in plain JS (V8, no SIMD):
  *  - Register blocking: C is computed in 4×4 blocks held in 16 local accumulators, so each k step does 8 loads
- *    for 16 multiply-adds instead of 2 loads per multiply-add. Bigger blocks (4×6, 6×4, 4×8) measured no better
- *    on x64: there are only 16 XMM registers and V8 spills the rest.
+ *    for 16 multiply-adds instead of 2 loads per multiply-add. Other blocks (2×4 … 8×2, 4×8) measured the same
+ *    or worse on x64 V8, 4×6 at most ~5 % better: there are only 16 XMM registers, V8 spills the rest, and
+ *    every typed-array load carries an index add, overflow check and bounds check. ~3.5–3.8 GFLOP/s is the
+ *    plain-JS ceiling on this class of machine (see bench/peak.ts, bench/kernels.bench.ts).
  *  - Remainder paths (1×4, 4×1, 1×1) for the M % 4 rows and N % 4 columns, so any shape works and tiny shapes
  *    (M = 1) go straight to the 1×4 path.
  *  - Cache tiling so that the big operand streams through memory once: NT walks a tile of A rows (≤ 256 KiB,
- *    L2-resident) against every group of 4 rows of B (L1-resident); NN and TN walk a tile of K rows of B
- *    (≤ 256 KiB) for every block of A.
+ *    L2-resident) against every group of 4 rows of B (L1-resident); for the per-step x·Wᵀ with M = B small
+ *    that is one tile, so W streams through once. NN and TN walk a tile of K rows of B (≤ 256 KiB; TN at most
+ *    64 rows) for every block of A.
  *  - No allocation, no closures, no calls in the loops; every accumulator starts from C when acc (or when a
  *    previous k tile has already written C), so the result is C + Σ_k in k order.
+ *  - Plain IEEE arithmetic throughout: NaN / ±Infinity propagate (0 · ∞ = NaN), nothing is skipped.
  */
 
 /** Doubles per cache tile (256 KiB: half of this machine's L2, comfortably inside any desktop L2). */

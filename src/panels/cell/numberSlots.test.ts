@@ -42,4 +42,18 @@ describe('number slots', () => {
     expect(slots.map((s) => s.el.textContent)).toEqual(values(next).map(slotText));
     expect(slots[1].el.querySelector('[data-m]')?.firstChild).toBe(kept);
   });
+
+  it('leave a number whose short form is unchanged alone (no layout for it)', () => {
+    const el = typeset(parts);
+    const slots = findSlots(el);
+    fillSlots(slots, values(parts));
+    const observer = new MutationObserver(() => {});
+    observer.observe(el, { characterData: true, childList: true, subtree: true });
+    fillSlots(slots, [-0.352, 3.24e-4, 12.31, -2.5e-7]);
+    expect(observer.takeRecords()).toEqual([]);
+    fillSlots(slots, [-0.352, 3.24e-4, 12.31, -2.6e-7]);
+    expect(observer.takeRecords().map((r) => r.target.textContent)).toEqual(['−2.6']);
+    observer.disconnect();
+    expect(slots[0].el.dataset.full).toBe('-0.352');
+  });
 });

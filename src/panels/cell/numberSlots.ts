@@ -10,8 +10,6 @@ export interface NumberSlot {
   /** Text nodes the digits are written to (a text change, not a node swap). */
   mantissa: Text;
   exponent: Text | null;
-  /** What is written, to skip unchanged numbers. */
-  shown: number | undefined;
 }
 
 /** Replaces a slot part's placeholder with a text node to write into. */
@@ -25,24 +23,21 @@ function textIn(el: HTMLElement): Text {
 export function findSlots(root: ParentNode): NumberSlot[] {
   return [...root.querySelectorAll<HTMLElement>('[data-full]')].map((el) => {
     const exponent = el.querySelector<HTMLElement>('[data-e]');
-    return {
-      el,
-      mantissa: textIn(el.querySelector<HTMLElement>('[data-m]') ?? el),
-      exponent: exponent && textIn(exponent),
-      shown: undefined,
-    };
+    return { el, mantissa: textIn(el.querySelector<HTMLElement>('[data-m]') ?? el), exponent: exponent && textIn(exponent) };
   });
+}
+
+/** Only a changed text needs layout: most short forms stay the same from one frame to the next. */
+function write(node: Text, text: string): void {
+  if (node.data !== text) node.data = text;
 }
 
 /** Writes the values into the slots (the template fixed which ones have a power of ten). */
 export function fillSlots(slots: readonly NumberSlot[], values: readonly number[]): void {
   slots.forEach((slot, k) => {
-    const v = values[k];
-    if (Object.is(v, slot.shown)) return;
-    slot.shown = v;
-    const s = shortNumber(v);
-    slot.el.dataset.full = String(v);
-    slot.mantissa.data = s.mantissa;
-    if (slot.exponent) slot.exponent.data = withMinus(String(s.exponent ?? 0));
+    const s = shortNumber(values[k]);
+    slot.el.dataset.full = String(values[k]);
+    write(slot.mantissa, s.mantissa);
+    if (slot.exponent) write(slot.exponent, withMinus(String(s.exponent ?? 0)));
   });
 }

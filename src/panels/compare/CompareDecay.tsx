@@ -3,7 +3,7 @@
  * the LSTM's ‖∂L_T/∂c_t‖ dashed, the mechanism under it — and, per model, how much of the last step's
  * gradient is left at t = 1 (also in data attributes, which the browser tests read).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { MODEL_COLOR } from '../../compare/compareSet.ts';
 import type { CompareModel } from '../../compare/session.ts';
 import { setTimestep } from '../../controls/actions.ts';
@@ -19,7 +19,8 @@ import { useThrottledVersion } from './useThrottledVersion.ts';
 /** Rebuild the chart at most this often (its SVG is rebuilt whole). */
 const REFRESH_MS = 100;
 
-export function CompareDecay(props: { models: readonly CompareModel[] }) {
+/** Memoised: it re-renders on its own (throttled) clock, not with the comparison panel's. */
+export const CompareDecay = memo(function CompareDecay(props: { models: readonly CompareModel[] }) {
   const { models } = props;
   const t = useT();
   const layer = useApp((s) => s.selection.layer);
@@ -59,4 +60,4 @@ export function CompareDecay(props: { models: readonly CompareModel[] }) {
       </ul>
     </div>
   );
-}
+});

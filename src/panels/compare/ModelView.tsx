@@ -1,5 +1,5 @@
 /** One racer's small look inside: its memory gate (LSTM f, GRU z, RNN pre-activation) and hidden state, on the shared cursor. */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { MODEL_COLOR } from '../../compare/compareSet.ts';
@@ -20,7 +20,8 @@ function smallHeight(H: number): number {
   return Math.min(110, Math.max(48, H * 5));
 }
 
-export function ModelView({ model, focused }: { model: CompareModel; focused: boolean }) {
+/** Memoised: the comparison panel re-renders with the racers' progress, which these canvases do not show. */
+export const ModelView = memo(function ModelView({ model, focused }: { model: CompareModel; focused: boolean }) {
   const t = useT();
   const single = useMemo(() => [model], [model]);
   const shape = useModelsValue(single, ([f]) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}` : null));
@@ -40,7 +41,7 @@ export function ModelView({ model, focused }: { model: CompareModel; focused: bo
       <HiddenMap single={single} T={T} H={H} layer={layer} />
     </div>
   );
-}
+});
 
 function GateMap(p: { model: CompareModel; single: readonly CompareModel[]; T: number; H: number; layer: number }) {
   const t = useT();

@@ -130,8 +130,9 @@ function ResultTable(props: { rows: GradCheckRow[] }) {
                   <span className="gradcheck-symbol">
                     <i>{sym.base}</i>
                     {sym.sub ? <sub>{sym.sub}</sub> : null}
+                    {sym.note ? <sup className="gradcheck-note">{sym.note}</sup> : null}
                   </span>
-                  {sym.note ? <span className="gradcheck-note"> {sym.note}</span> : null} <code>{r.name}</code>
+                  <code>{r.name}</code>
                 </th>
                 <td className="num">{formatValue(r.analyticNorm)}</td>
                 <td className="num">{formatValue(r.numericNorm)}</td>

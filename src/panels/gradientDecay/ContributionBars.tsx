@@ -10,7 +10,8 @@ import { scaleLinear } from 'd3-scale';
 import { useT } from '../../i18n/useT.ts';
 import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
-import { PLOT_MARGIN as M, useWidth } from '../../viz/layout.ts';
+import { useWidth } from '../../viz/layout.ts';
+import { DECAY_MARGIN as M } from './DecayChart.tsx';
 import { earlyShare, timestepAt, xDomain, xOf, type XMode } from './decayView.ts';
 
 const percent = format('.2~%');
@@ -32,7 +33,7 @@ export function ContributionBars(props: { T: number; xMode: XMode; shares: Array
     min = Math.min(min, shares[i]);
     max = Math.max(max, shares[i]);
   }
-  const y = scaleLinear().domain([min, max > min ? max : min + 1]).nice(3).range([h, 0]);
+  const y = scaleLinear().domain([min, max > min ? max : min + 1]).nice(5).range([h, 0]);
   const band = Math.max(1, (plotW / T) * 0.8);
   const half = Math.floor(T / 2);
   const hoverX = hover === null ? null : x(xOf(hover, T, xMode));
@@ -45,7 +46,7 @@ export function ContributionBars(props: { T: number; xMode: XMode; shares: Array
       <div className="viz-plot" ref={boxRef}>
         <svg width={width} height={h + M.top + M.bottom} role="img" aria-label={t('decay.contribAria')}>
           <g transform={`translate(${M.left},${M.top})`}>
-            <AxisLeft scale={y} ticks={3} tickFormat={format('.0%')} label={t('decay.contribAxis')} labelOffset={38} />
+            <AxisLeft scale={y} ticks={3} tickFormat={format('.0%')} label={t('decay.contribAxis')} labelOffset={46} />
             <line className="viz-zero" x1={0} x2={plotW} y1={y(0)} y2={y(0)} />
             {Array.from(shares, (v, i) =>
               Number.isFinite(v) ? (

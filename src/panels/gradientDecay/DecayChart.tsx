@@ -12,7 +12,7 @@ import { useT } from '../../i18n/useT.ts';
 import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { logDomain, type Domain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
-import { PLOT_MARGIN as M, useWidth } from '../../viz/layout.ts';
+import { PLOT_MARGIN, useWidth } from '../../viz/layout.ts';
 import { decadeTicks } from '../../viz/LineChart.tsx';
 import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type XMode } from './decayView.ts';
 import '../../viz/viz.css';
@@ -34,8 +34,9 @@ export interface DecayChartProps {
 export const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
 const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 
-/** Room above each plot for its one-line header. */
-const HEADER_H = 18;
+/** The shared plot margins, with room on the left for log ticks such as "1e−24" next to the axis label. */
+export const DECAY_MARGIN = { ...PLOT_MARGIN, left: 58 } as const;
+const M = DECAY_MARGIN;
 
 const formatDecade = (v: number) => `1e${Math.round(Math.log10(v))}`.replace('-', '−');
 
@@ -93,38 +94,40 @@ export function DecayChart(p: DecayChartProps) {
   const hoverX = hover === null ? null : x(xOf(hover, T, xMode));
   const ruleX = p.rule === null || p.rule === undefined || p.rule >= T ? null : x(xOf(p.rule, T, xMode));
 
-  /** A plot of height h under a one-line header (drawn on the chart, outside the curves' way). */
+  /** A plot of height h under its header line (which wraps when there are many series). */
   const plot = (kind: 'grad' | 'mech', h: number, header: ReactNode, children: ReactNode) => (
-    <svg
-      width={width}
-      height={HEADER_H + h + M.top + M.bottom}
-      role="img"
-      tabIndex={kind === 'grad' ? 0 : -1}
-      aria-label={kind === 'grad' ? t('decay.aria', { rates: series.map(rateLine).join('; ') }) : t('decay.mechanismTitle')}
-      onKeyDown={kind === 'grad' ? onKeyDown : undefined}
-      onBlur={() => setHover(null)}
-      className="decay-svg"
-    >
-      <text className="decay-header" x={M.left} y={HEADER_H - 4} data-testid={kind === 'grad' ? 'decay-rates' : undefined}>
+    <>
+      <div className="decay-header" style={{ paddingLeft: M.left }} data-testid={kind === 'grad' ? 'decay-rates' : undefined}>
         {header}
-      </text>
-      <g transform={`translate(${M.left},${M.top + HEADER_H})`}>
-        {children}
-        {ruleX !== null ? <line className="viz-rule" x1={ruleX} x2={ruleX} y2={h} /> : null}
-        {hoverX !== null ? <line className="decay-hover" x1={hoverX} x2={hoverX} y2={h} /> : null}
-        <g transform={`translate(0,${h})`}>
-          <AxisBottom scale={x} ticks={xTicks} integer tickFormat={(v) => String(v)} label={xLabel} />
+      </div>
+      <svg
+        width={width}
+        height={h + M.top + M.bottom}
+        role="img"
+        tabIndex={kind === 'grad' ? 0 : -1}
+        aria-label={kind === 'grad' ? t('decay.aria', { rates: series.map(rateLine).join('; ') }) : t('decay.mechanismTitle')}
+        onKeyDown={kind === 'grad' ? onKeyDown : undefined}
+        onBlur={() => setHover(null)}
+        className="decay-svg"
+      >
+        <g transform={`translate(${M.left},${M.top})`}>
+          {children}
+          {ruleX !== null ? <line className="viz-rule" x1={ruleX} x2={ruleX} y2={h} /> : null}
+          {hoverX !== null ? <line className="decay-hover" x1={hoverX} x2={hoverX} y2={h} /> : null}
+          <g transform={`translate(0,${h})`}>
+            <AxisBottom scale={x} ticks={xTicks} integer tickFormat={(v) => String(v)} label={xLabel} />
+          </g>
+          <rect
+            className="viz-hit"
+            width={plotW}
+            height={h}
+            onPointerMove={pointer}
+            onPointerLeave={() => setHover(null)}
+            onClick={() => (hover !== null ? p.onTimestepClick?.(hover) : undefined)}
+          />
         </g>
-        <rect
-          className="viz-hit"
-          width={plotW}
-          height={h}
-          onPointerMove={pointer}
-          onPointerLeave={() => setHover(null)}
-          onClick={() => (hover !== null ? p.onTimestepClick?.(hover) : undefined)}
-        />
-      </g>
-    </svg>
+      </svg>
+    </>
   );
 
   return (
@@ -152,16 +155,15 @@ export function DecayChart(p: DecayChartProps) {
           'grad',
           gradH,
           <>
-            <tspan className="decay-header-title">{t('decay.rateTitle')}: </tspan>
-            {series.map((s, k) => (
-              <tspan key={s.key} fill={s.color} className="decay-rate" data-slope={s.slope ?? ''}>
-                {k > 0 ? ' · ' : ''}
+            <span className="decay-header-title">{t('decay.rateTitle')}:</span>
+            {series.map((s) => (
+              <span key={s.key} style={{ color: s.color }} className="decay-rate" data-slope={s.slope ?? ''}>
                 {rateLine(s)}
-              </tspan>
+              </span>
             ))}
           </>,
           <>
-            <AxisLeft scale={yGrad} ticks={decadeTicks(gradDomain)} tickFormat={formatDecade} label={t('decay.normAxis')} labelOffset={38} />
+            <AxisLeft scale={yGrad} ticks={decadeTicks(gradDomain)} tickFormat={formatDecade} label={t('decay.normAxis')} labelOffset={46} />
             {series.map((s) =>
               QUANTITIES.map((q) => {
                 const c = s[q];
@@ -170,14 +172,16 @@ export function DecayChart(p: DecayChartProps) {
                 ) : null;
               }),
             )}
-            {marks.map((m) => {
+            {marks.map((m, k) => {
               const s = series.find((v) => v.key === m.series);
               const mx = x(xOf(m.t, T, xMode));
+              // Labels of several series' marks stack upwards instead of overprinting.
+              const row = marks.slice(0, k).filter((o) => o.quantity === 'dh').length;
               return (
                 <g key={`${m.series}-${m.quantity}-${m.kind}`} className={`decay-mark decay-mark-${m.kind}`} data-mark={m.kind}>
                   <line x1={mx} x2={mx} y1={0} y2={gradH} stroke={s?.color} strokeDasharray={m.quantity === 'dh' ? '3 3' : '1 4'} />
                   {m.quantity === 'dh' ? (
-                    <text x={mx} y={gradH - 4} dx={xMode === 'timestep' ? 3 : -3} textAnchor={xMode === 'timestep' ? 'start' : 'end'} fill={s?.color}>
+                    <text x={mx} y={gradH - 4 - 13 * row} dx={xMode === 'timestep' ? 3 : -3} textAnchor={xMode === 'timestep' ? 'start' : 'end'} fill={s?.color}>
                       {t(m.kind === 'vanished' ? 'decay.markVanished' : 'decay.markOverflow')}
                     </text>
                   ) : null}
@@ -192,14 +196,13 @@ export function DecayChart(p: DecayChartProps) {
             {plot(
               'mech',
               mechH,
-              mechanisms.map((s, k) => (
-                <tspan key={s.key} fill={s.color} className="decay-rate">
-                  {k > 0 ? ' · ' : ''}
+              mechanisms.map((s) => (
+                <span key={s.key} style={{ color: s.color }} className="decay-rate">
                   {`${s.label}: ${t(`decay.mech.${s.cell}`)}`}
-                </tspan>
+                </span>
               )),
               <>
-                <AxisLeft scale={yMech} ticks={decadeTicks(mechDomain)} tickFormat={formatDecade} label={t('decay.mechanismAxis')} labelOffset={38} />
+                <AxisLeft scale={yMech} ticks={decadeTicks(mechDomain)} tickFormat={formatDecade} label={t('decay.mechanismAxis')} labelOffset={46} />
                 {mechanisms.map((s) => (
                   <path key={s.key} d={curvePath(s.mechanism!, T, xMode, x, yMech, true)} fill="none" stroke={s.color} strokeWidth={2} />
                 ))}
@@ -208,7 +211,7 @@ export function DecayChart(p: DecayChartProps) {
           </>
         ) : null}
         {hover !== null && hoverX !== null ? (
-          <div className="viz-tooltip" style={{ left: M.left + hoverX + 12, top: M.top + HEADER_H, transform: hoverX > plotW * 0.6 ? 'translateX(calc(-100% - 24px))' : undefined }}>
+          <div className="viz-tooltip" style={{ left: M.left + hoverX + 12, top: 24, transform: hoverX > plotW * 0.6 ? 'translateX(calc(-100% - 24px))' : undefined }}>
             {[
               `t = ${displayTimestep(hover)} · T − t = ${T - 1 - hover}`,
               ...series.flatMap((s) => [

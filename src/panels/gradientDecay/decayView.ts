@@ -68,7 +68,8 @@ export function curveMarks(series: readonly DecaySeries[]): CurveMark[] {
       if (!curve || curve.length === 0) continue;
       const m = markVanishing(curve);
       if (m.explodedAt !== null) marks.push({ series: s.key, quantity, kind: 'overflow', t: m.explodedAt });
-      if (m.vanishedAt !== null) marks.push({ series: s.key, quantity, kind: 'vanished', t: m.vanishedAt });
+      // Next to a value at T that overflowed, everything looks vanished: not worth a mark.
+      if (m.vanishedAt !== null && Number.isFinite(curve[curve.length - 1])) marks.push({ series: s.key, quantity, kind: 'vanished', t: m.vanishedAt });
     }
   }
   return marks;

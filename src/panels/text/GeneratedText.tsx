@@ -7,20 +7,11 @@ import { useId } from 'react';
 import { useClient } from '../../app/clientContext.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/appStore.ts';
-import { displayChar } from './textViews.ts';
+import { sampleText } from './textViews.ts';
 import { textEvaluation } from './textSources.ts';
 
 /** The slider's range; the URL accepts up to 5, but past 2 a sample is close to uniform noise. */
 export const TEMPERATURE_RANGE = { min: 0.05, max: 2, step: 0.05 } as const;
-
-/** Characters with invisible ones marked (the sample keeps its line breaks). */
-function Sample(props: { text: string; className: string }) {
-  return (
-    <span className={props.className}>
-      {Array.from(props.text, (ch) => (ch === '\n' ? ch : displayChar(ch).mark ? displayChar(ch).text : ch)).join('')}
-    </span>
-  );
-}
 
 export function GeneratedText() {
   const t = useT();
@@ -59,8 +50,8 @@ export function GeneratedText() {
             {t('text.generatedAt', { step: evaluation.step.toLocaleString(), temperature: evaluation.temperature.toFixed(2) })}
           </p>
           <pre className="text-sample" data-testid="generated-text">
-            {evaluation.prime ? <Sample text={evaluation.prime} className="text-prime" /> : null}
-            <Sample text={evaluation.sample} className="text-generated" />
+            {evaluation.prime ? <span className="text-prime">{sampleText(evaluation.prime)}</span> : null}
+            {sampleText(evaluation.sample)}
           </pre>
         </>
       ) : (

@@ -11,6 +11,7 @@ import { Panel } from '../Panel.tsx';
 import { ActivationView } from './ActivationView.tsx';
 import { GeneratedText } from './GeneratedText.tsx';
 import { textMeta } from './textSources.ts';
+import { UNK_MARK } from './textViews.ts';
 import './text.css';
 
 export const TEXT_TASKS: readonly TaskId[] = ['shakespeare', 'tangHant', 'tangHans'];
@@ -31,6 +32,7 @@ export function TextPanel() {
     : undefined;
   return (
     <Panel testId="panel-text" title={t('text.title')} subtitle={subtitle} controls={summary ? <LayerSelect numLayers={summary.numLayers} /> : null} className="text-panel">
+      {meta && meta.vocab.unk >= 0 ? <p className="viz-note">{t('text.unkNote', { mark: UNK_MARK, symbols: meta.vocab.symbols.length - 1 })}</p> : null}
       <GeneratedText />
       {summary && meta ? <ActivationView cell={summary.cell} H={summary.hiddenSize} layer={layer} /> : <p className="viz-note">{t('gs.waiting')}</p>}
     </Panel>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gateIndex } from '../../engine/gateLayout.ts';
 import { UNK } from '../../tasks/text.ts';
 import {
-  cellColors, charName, correlation, displayChar, featureSeries, signalGrid, signalOptions, signalStyle, unitSeries, unitsTracking,
+  cellColors, charName, correlation, displayChar, featureSeries, sampleText, signalGrid, signalOptions, signalStyle, unitSeries, unitsTracking,
   validSignal, type SignalTraces,
 } from './textViews.ts';
 
@@ -67,6 +67,7 @@ describe('colours and characters', () => {
     expect(displayChar('诗')).toEqual({ text: '诗', breakAfter: false, mark: false });
     expect(charName('\n')).toBe('\\n');
     expect(charName(' ')).toBe('␣');
+    expect(sampleText(`a b\n${UNK}\tc`)).toBe('a b\n□⇥c');
   });
 });
 

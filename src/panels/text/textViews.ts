@@ -101,6 +101,11 @@ export function displayChar(ch: string): { text: string; breakAfter: boolean; ma
   return { text: ch, breakAfter: false, mark: false };
 }
 
+/** Generated text as shown: the unknown symbol and control characters marked, spaces and line breaks kept. */
+export function sampleText(text: string): string {
+  return Array.from(text, (ch) => (ch === '\n' || !displayChar(ch).mark ? ch : displayChar(ch).text)).join('');
+}
+
 /** A character named in a tooltip: invisible ones by name. */
 export function charName(ch: string): string {
   if (ch === UNK) return UNK_MARK;
