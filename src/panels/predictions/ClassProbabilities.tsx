@@ -5,13 +5,15 @@ import { scaleLinear } from 'd3-scale';
 import { useT } from '../../i18n/useT.ts';
 import { formatValue } from '../../viz/format.ts';
 import { useWidth } from '../../viz/layout.ts';
-import { argmax } from './predictionSeries.ts';
+import { argmax, shownClasses } from './predictionSeries.ts';
 import { ROLE_COLOR } from './predictionColors.ts';
 
 const ROW = 22;
 const LABEL_W = 84;
 const VALUE_W = 48;
 const percent = format('.1%');
+/** More classes than this are cut to the most probable ones (and the true class). */
+const MAX_BARS = 10;
 
 interface Props {
   probs: Float64Array;
@@ -26,18 +28,21 @@ export function ClassProbabilities({ probs, trueClass, names }: Props) {
   const barW = Math.max(40, width - LABEL_W - VALUE_W);
   const x = scaleLinear().domain([0, 1]).range([0, barW]);
   const predicted = argmax(probs);
+  const shown = shownClasses(probs, trueClass, MAX_BARS);
 
   return (
     <div className="chart-frame pred-classes" ref={wrapRef}>
-      <svg width={width} height={probs.length * ROW + 4} role="list" aria-label={t('pred.probabilities')}>
-        {Array.from(probs, (p, k) => {
+      {shown.length < probs.length ? <p className="pred-classes-caption">{t('pred.topClasses', { shown: shown.length, total: probs.length })}</p> : null}
+      <svg width={width} height={shown.length * ROW + 4} role="list" aria-label={t('pred.probabilities')}>
+        {shown.map((k, i) => {
+          const p = probs[k];
           const isTrue = k === trueClass;
           const name = names[k] ?? String(k);
           return (
             <g
               key={k}
               role="listitem"
-              transform={`translate(0,${k * ROW + 2})`}
+              transform={`translate(0,${i * ROW + 2})`}
               className={`pred-class${isTrue ? ' is-true' : ''}${k === predicted ? ' is-predicted' : ''}`}
               aria-label={`${name}: ${percent(p)}${isTrue ? ` (${t('pred.trueClass')})` : ''}${k === predicted ? ` (${t('pred.predicted')})` : ''}`}
             >

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeFrame } from '../../worker/protocol.ts';
-import { argmax, classProbabilities, forecastLead, outputPosition, regressionSeries, rowAt } from './predictionSeries.ts';
+import { argmax, classProbabilities, forecastLead, outputPosition, regressionSeries, rowAt, shownClasses } from './predictionSeries.ts';
 
 /** Only the fields these helpers read. */
 function frame(p: Pick<ProbeFrame, 'T' | 'I' | 'O' | 'rows' | 'x' | 'output' | 'target'>): ProbeFrame {
@@ -34,5 +34,14 @@ describe('classProbabilities', () => {
     const z = 1 + Math.E + Math.E ** 2;
     expect(p[2]).toBeCloseTo(Math.E ** 2 / z, 6);
     expect(argmax(p)).toBe(2);
+  });
+});
+
+describe('shownClasses', () => {
+  it('keeps the k most probable and the true class, in class order', () => {
+    const p = [0.05, 0.4, 0.01, 0.3, 0.2, 0.04];
+    expect(shownClasses(p, 2, 3)).toEqual([1, 2, 3, 4]);
+    expect(shownClasses(p, 1, 3)).toEqual([1, 3, 4]);
+    expect(shownClasses(p, 0, 10)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });

@@ -73,3 +73,14 @@ export function argmax(v: ArrayLike<number>): number {
   for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
   return best;
 }
+
+/**
+ * The classes worth a bar: the `k` most probable, plus the true class if it is not among them, in class
+ * order. Text tasks have 61–500 classes; a bar for each would make the panel thousands of pixels tall.
+ */
+export function shownClasses(probs: ArrayLike<number>, trueClass: number, k: number): number[] {
+  const order = Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => probs[b] - probs[a] || a - b);
+  const shown = new Set(order.slice(0, k));
+  if (trueClass >= 0 && trueClass < probs.length) shown.add(trueClass);
+  return [...shown].sort((a, b) => a - b);
+}
