@@ -67,6 +67,6 @@ test('the gradient check runs in the worker with a progress bar, and every group
 
   // The table stays, labelled with the step it was checked at, while training moves on.
   await page.getByTestId('btn-step').click();
-  await expect(summary).toContainText('Training has moved on since (step 2 now)');
+  await expect(summary).toContainText('Training has moved on since');
   expect(errors).toEqual([]);
 });

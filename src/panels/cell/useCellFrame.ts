@@ -1,8 +1,8 @@
 /**
- * The frame on show (useFrame's rule: live or the history snapshot), throttled. Typesetting the equations
- * costs ~10 ms, so while training streams frames at display rate the panel follows at 4 per second, and at 10
- * per second while scrubbing; a single step still shows at once (leading edge) and the last frame always lands
- * (trailing edge).
+ * The frame on show (useFrame's rule: live or the history snapshot), throttled. An update re-lays out and
+ * repaints the diagram's labels and the equations' digits (several ms of the main thread), so while training
+ * streams frames at display rate the panel follows at 4 per second, and at 10 per second while scrubbing; a
+ * single step still shows at once (leading edge) and the last frame always lands (trailing edge).
  */
 import { useEffect, useState } from 'react';
 import { useApp } from '../../store/appStore.ts';

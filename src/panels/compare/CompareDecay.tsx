@@ -27,14 +27,15 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
   const selT = useApp((s) => s.selection.t);
   const subscribe = useMemo(() => modelsSource(models, () => null).subscribe, [models]);
   const version = useThrottledVersion(subscribe, REFRESH_MS);
-  const { series, T } = useMemo(() => {
+  const { series, T, steps } = useMemo(() => {
     void version; // the frames are read afresh at each throttled change
     const frames = models.map(modelFrame);
     const built = models.map((m, k) => {
       const f = frames[k];
       return f ? modelDecaySeries(f, m.cell, layer, t(`cfg.arch.${m.cell}`), MODEL_COLOR[m.cell]) : null;
     });
-    return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0 };
+    const steps = new Map(models.map((m, k) => [m.cell, frames[k]?.step ?? null]));
+    return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0, steps };
   }, [models, layer, t, version]);
 
   if (series.length === 0 || T === 0) return <p className="viz-note">{t('compare.waiting')}</p>;
@@ -48,6 +49,7 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
             <li
               key={s.key}
               data-testid={`compare-ratio-${s.cell}`}
+              data-step={steps.get(s.cell) ?? ''}
               data-ratio={ratio}
               data-early={s.dh[0]}
               data-late={s.dh[s.dh.length - 1]}

@@ -15,6 +15,9 @@ import { modelsSource, useModelsValue } from './modelFrames.ts';
 /** The gate that decides what each architecture carries from one step to the next. */
 const MEMORY_GATE: Record<CellKind, GateName> = { lstm: 'f', gru: 'z', rnn: 'a' };
 
+/** The small views repaint at most this often; the panels below show the focused model at full rate. */
+const REPAINT_MS = 100;
+
 /** Cell rows of a small heatmap: about 5 px per unit. */
 function smallHeight(H: number): number {
   return Math.min(110, Math.max(48, H * 5));
@@ -26,7 +29,7 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Co
   const single = useMemo(() => [model], [model]);
   const shape = useModelsValue(single, ([f]) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}` : null));
   const selLayer = useApp((s) => s.selection.layer);
-  const stepText = useMemo(() => modelsSource(single, ([f]) => (f ? t('gs.step', { step: f.step.toLocaleString() }) : null)), [single, t]);
+  const stepText = useMemo(() => modelsSource(single, ([f]) => (f ? t('gs.step', { step: f.step.toLocaleString() }) : null), REPAINT_MS), [single, t]);
   if (!shape) return null;
   const [T, H, L] = shape.split('|').map(Number);
   const layer = Math.min(selLayer, L - 1);
@@ -48,7 +51,7 @@ function GateMap(p: { model: CompareModel; single: readonly CompareModel[]; T: n
   const { cell } = p.model;
   const gate = MEMORY_GATE[cell];
   const source = useMemo(
-    () => modelsSource(p.single, ([f]) => (f?.layers[p.layer] ? gateView(f.layers[p.layer], cell, gate, p.H, false) : null)),
+    () => modelsSource(p.single, ([f]) => (f?.layers[p.layer] ? gateView(f.layers[p.layer], cell, gate, p.H, false) : null), REPAINT_MS),
     [p.single, p.layer, cell, gate, p.H],
   );
   const style = gateStyle(gate, false);
@@ -69,7 +72,10 @@ function GateMap(p: { model: CompareModel; single: readonly CompareModel[]; T: n
 
 function HiddenMap(p: { single: readonly CompareModel[]; T: number; H: number; layer: number }) {
   const t = useT();
-  const source = useMemo(() => modelsSource(p.single, ([f]) => (f?.layers[p.layer] ? stateView(f.layers[p.layer], 'h', p.H, false) : null)), [p.single, p.layer, p.H]);
+  const source = useMemo(
+    () => modelsSource(p.single, ([f]) => (f?.layers[p.layer] ? stateView(f.layers[p.layer], 'h', p.H, false) : null), REPAINT_MS),
+    [p.single, p.layer, p.H],
+  );
   return (
     <TraceHeatmap
       T={p.T}

@@ -48,11 +48,45 @@ function subscribeModels(models: readonly CompareModel[], onChange: () => void):
   return () => offs.forEach((off) => off());
 }
 
-/** A Source of something read off every racer's frame on show (null frames included); keep `select` stable. */
-export function modelsSource<T>(models: readonly CompareModel[], select: (frames: (ProbeFrame | null)[]) => T | null): Source<T> {
+/** Calls `fn` at most once per `ms` (the first call at once, the latest at the end of the interval). */
+function throttled(fn: () => void, ms: number): { call: () => void; cancel: () => void } {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = (): void => {
+    timer = null;
+    last = performance.now();
+    fn();
+  };
+  return {
+    call: () => {
+      if (timer !== null) return;
+      const wait = last + ms - performance.now();
+      if (wait <= 0) run();
+      else timer = setTimeout(run, wait);
+    },
+    cancel: () => {
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * A Source of something read off every racer's frame on show (null frames included); keep `select` stable.
+ * `intervalMs` > 0 rations the change notifications: overview pictures need not repaint at the frame rate of
+ * every racer, and the main thread shares the processor with one worker per racer.
+ */
+export function modelsSource<T>(models: readonly CompareModel[], select: (frames: (ProbeFrame | null)[]) => T | null, intervalMs = 0): Source<T> {
   return {
     read: () => select(models.map(modelFrame)),
-    subscribe: (onChange) => subscribeModels(models, onChange),
+    subscribe: (onChange) => {
+      if (intervalMs <= 0) return subscribeModels(models, onChange);
+      const t = throttled(onChange, intervalMs);
+      const off = subscribeModels(models, t.call);
+      return () => {
+        off();
+        t.cancel();
+      };
+    },
   };
 }
 

@@ -20,7 +20,8 @@ export function GradCheckPanel() {
   const id = useId();
   const check = useApp((s) => s.gradCheck);
   const summary = useApp((s) => s.summary);
-  const step = useApp((s) => s.step);
+  // A boolean, not the step: the panel should not re-render for every training step.
+  const stale = useApp((s) => s.gradCheck.status === 'done' && s.step !== s.gradCheck.step);
   const { seqLen, batchSize } = useApp((s) => s.config);
   const [eps, setEps] = useState(() => appStore.getState().gradCheck.eps);
   const [sampled, setSampled] = useState<number | null>(null);
@@ -58,7 +59,8 @@ export function GradCheckPanel() {
         <div className="gradcheck-info">
           <p className="gradcheck-explain">{t('gradcheck.explain')}</p>
           <p className="viz-note">
-            {t('gradcheck.batch', { B: batchSize })} {t('gradcheck.threshold', { threshold: formatPower(PASS_THRESHOLD) })}
+            {t('gradcheck.batch', { B: batchSize })} {t('gradcheck.threshold', { threshold: formatPower(PASS_THRESHOLD) })}{' '}
+            {t('gradcheck.epsNote')}
           </p>
           {!client ? <p className="viz-note">{t('gradcheck.unavailable')}</p> : null}
           {check.status === 'idle' && client ? <p className="viz-note">{t('gradcheck.idle')}</p> : null}
@@ -68,7 +70,7 @@ export function GradCheckPanel() {
               <span>{t('gradcheck.progress', { done: check.done.toLocaleString(), total: check.total.toLocaleString() })}</span>
             </div>
           ) : null}
-          {check.status === 'done' ? <Summary rows={check.rows} eps={check.eps} checkedAt={check.step} step={step} sampled={sampled} /> : null}
+          {check.status === 'done' ? <Summary rows={check.rows} eps={check.eps} checkedAt={check.step} stale={stale} sampled={sampled} /> : null}
         </div>
         {check.status === 'done' ? <ResultTable rows={check.rows} /> : null}
       </div>
@@ -76,7 +78,7 @@ export function GradCheckPanel() {
   );
 }
 
-function Summary(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; step: number; sampled: number | null }) {
+function Summary(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; stale: boolean; sampled: number | null }) {
   const t = useT();
   const failed = props.rows.filter((r) => !passes(r)).length;
   return (
@@ -84,7 +86,7 @@ function Summary(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; 
       {failed ? t('gradcheck.someFail', { failed, n: props.rows.length }) : t('gradcheck.allPass', { n: props.rows.length })}{' '}
       <span className="gradcheck-when">
         {t('gradcheck.atStep', { step: props.checkedAt.toLocaleString(), eps: formatPower(props.eps) })}
-        {props.step !== props.checkedAt ? ` ${t('gradcheck.stale', { step: props.step.toLocaleString() })}` : ''}
+        {props.stale ? ` ${t('gradcheck.stale')}` : ''}
         {` ${t('gradcheck.checkedCount', { n: props.rows.reduce((n, r) => n + r.checked, 0).toLocaleString() })}`}
         {props.sampled !== null ? ` ${t('gradcheck.sampled', { n: props.sampled })}` : ''}
       </span>

@@ -7,7 +7,6 @@ import type { GradCheckRow, ModelSummary } from '../../worker/protocol.ts';
 /** Relative error below which a group passes (float64 central differences with ε = 1e-5 give ~1e-9 or less). */
 export const PASS_THRESHOLD = 1e-6;
 export const EPS_CHOICES = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7] as const;
-export const DEFAULT_EPS = 1e-5;
 
 export function passes(row: GradCheckRow): boolean {
   return row.relError < PASS_THRESHOLD;

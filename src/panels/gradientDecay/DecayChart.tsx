@@ -31,7 +31,7 @@ export interface DecayChartProps {
   onTimestepClick?: (t: number) => void;
 }
 
-export const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
+const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
 const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 
 /** The shared plot margins, with room on the left for log ticks such as "1e−24" next to the axis label. */
@@ -234,6 +234,7 @@ export function DecayChart(p: DecayChartProps) {
           </li>
         ))}
         {marks.some((m) => m.kind === 'vanished') ? <li className="viz-note">{t('decay.vanishNote')}</li> : null}
+        {marks.some((m) => m.kind === 'overflow') ? <li className="viz-note">{t('decay.overflowNote')}</li> : null}
       </ul>
     </figure>
   );

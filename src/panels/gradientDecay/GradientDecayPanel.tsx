@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT.ts';
 import { appStore, useApp } from '../../store/appStore.ts';
 import { frameCell } from '../../viz/frameSource.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../worker/gradientFlowFrame.ts';
+import type { ProbeFrame } from '../../worker/protocol.ts';
 import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';
 import { ContributionBars } from './ContributionBars.tsx';
@@ -50,7 +51,7 @@ export function GradientDecayPanel() {
   );
 }
 
-function DecayBody(props: { frame: NonNullable<ReturnType<typeof useThrottledFrame>>; frameCellKind: CellKind; xMode: XMode }) {
+function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: XMode }) {
   const t = useT();
   const { frame, xMode, frameCellKind: cell } = props;
   const flow = frame.flow!;
