@@ -9,13 +9,15 @@ import { useClient } from './clientContext.ts';
 
 export function failureText(t: Translate, f: Failure): string {
   const tensor = f.tensor ?? t('failure.someTensor');
+  // Where in the sequence it first appeared, 1-based as the timestep slider shows it.
+  const where = f.timestep !== null && f.layer !== null ? ` ${t('failure.where', { t: f.timestep + 1, layer: f.layer + 1 })}` : '';
   switch (f.where) {
     case 'loss':
-      return t('failure.loss', { step: f.step });
+      return t('failure.loss', { step: f.step }) + where;
     case 'gradient':
-      return t('failure.gradient', { step: f.step, tensor });
+      return t('failure.gradient', { step: f.step, tensor }) + where;
     case 'weights':
-      return t('failure.weights', { step: f.step, tensor });
+      return t('failure.weights', { step: f.step, tensor }) + where;
   }
 }
 

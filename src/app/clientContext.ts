@@ -14,6 +14,8 @@ export interface TrainerControls {
   setHyper(patch: HyperPatch): void;
   setSpeed(stepsPerSecond: number | null): void;
   applyConfig(next: RunConfig): void;
+  /** Gradient check of the current run (results land in store.gradCheck); ignored while racing several models. */
+  gradCheck(eps: number, maxPerGroup: number | null): void;
 }
 
 export const ClientContext = createContext<TrainerControls | null>(null);

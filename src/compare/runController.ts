@@ -96,6 +96,11 @@ export class RunController implements TrainerControls {
     if (status === 'playing') this.play();
   }
 
+  gradCheck(eps: number, maxPerGroup: number | null): void {
+    // A race has no single run to check; the panel says so.
+    if (!this.race) this.single?.gradCheck(eps, maxPerGroup);
+  }
+
   dispose(): void {
     this.closeRace();
     this.single?.dispose();

@@ -7,7 +7,7 @@ import { changeConfig, moveTimestep, setTimestep } from './actions.ts';
 function fakeClient(): TrainerControls & { applied: RunConfig[] } {
   const applied: RunConfig[] = [];
   const none = (): void => undefined;
-  return { applied, start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: none, setSpeed: none, applyConfig: (c) => applied.push(c) };
+  return { applied, start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: none, setSpeed: none, gradCheck: none, applyConfig: (c) => applied.push(c) };
 }
 
 describe('control actions', () => {

@@ -354,6 +354,7 @@ export const en = {
   'failure.gradient': 'Training paused at step {step}: the gradient of {tensor} became NaN or infinite.',
   'failure.weights': 'Training paused at step {step}: the weights {tensor} became NaN or infinite.',
   'failure.someTensor': 'a tensor',
+  'failure.where': 'It first overflowed at timestep {t} of layer {layer}.',
   'failure.advice': 'The last finite weights are kept. Lower the learning rate or turn on gradient clipping.',
   'shortcut.title': 'Keyboard shortcuts',
   'shortcut.space': 'Space',

@@ -353,6 +353,7 @@ export const zh: Dict = {
   'failure.loss': '训练在第 {step} 步暂停：损失变成了 NaN 或无穷大。',
   'failure.gradient': '训练在第 {step} 步暂停：{tensor} 的梯度变成了 NaN 或无穷大。',
   'failure.weights': '训练在第 {step} 步暂停：权重 {tensor} 变成了 NaN 或无穷大。',
+  'failure.where': '最先在第 {layer} 层的时间步 {t} 处溢出。',
   'failure.someTensor': '某个张量',
   'failure.advice': '已保留最后一组有限的权重。请降低学习率，或开启梯度裁剪。',
   'shortcut.title': '键盘快捷键',

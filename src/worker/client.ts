@@ -28,16 +28,6 @@ export interface TaskDataSource {
   load(config: RunConfig): Promise<TaskData>;
 }
 
-/**
- * The client driving each store's run, for the gradient-check panel: TrainerControls (what the page's
- * ClientContext offers) has no gradient check, and compare mode's race has no single client to check.
- */
-const clients = new WeakMap<AppStore, TrainerClient>();
-
-export function clientFor(store: AppStore): TrainerClient | null {
-  return clients.get(store) ?? null;
-}
-
 export class TrainerClient {
   private readonly worker: WorkerLike;
   /** The data of the latest dataset-task run and their key, reused while the key stays the same. */
@@ -56,7 +46,6 @@ export class TrainerClient {
   ) {
     this.worker = createWorker();
     this.worker.onmessage = (e) => this.receive(e.data);
-    clients.set(store, this);
   }
 
   /**
@@ -205,7 +194,6 @@ export class TrainerClient {
   dispose(): void {
     this.worker.onmessage = null;
     this.worker.terminate();
-    if (clients.get(this.store) === this) clients.delete(this.store);
   }
 
   private get runId(): number {

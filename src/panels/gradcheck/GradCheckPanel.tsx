@@ -7,7 +7,7 @@ import { format } from 'd3-format';
 import { useT } from '../../i18n/useT.ts';
 import { appStore, useApp } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
-import { clientFor } from '../../worker/client.ts';
+import { useClient } from '../../app/clientContext.ts';
 import type { GradCheckRow } from '../../worker/protocol.ts';
 import { Panel } from '../Panel.tsx';
 import { EPS_CHOICES, formatPower, groupSymbol, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
@@ -25,7 +25,10 @@ export function GradCheckPanel() {
   const { seqLen, batchSize } = useApp((s) => s.config);
   const [eps, setEps] = useState(() => appStore.getState().gradCheck.eps);
   const [sampled, setSampled] = useState<number | null>(null);
-  const client = clientFor(appStore);
+  const trainer = useClient();
+  // A race trains several models: there is no single run to check.
+  const racing = useApp((s) => s.config.compare !== 'off');
+  const client = racing ? null : trainer;
   const running = check.status === 'running';
 
   const run = () => {

@@ -46,7 +46,7 @@ let hyper: HyperPatch[];
 
 function client(): TrainerControls {
   const none = (): void => {};
-  return { start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: (p) => hyper.push(p), setSpeed: none, applyConfig: none };
+  return { start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: (p) => hyper.push(p), setSpeed: none, applyConfig: none, gradCheck: none };
 }
 
 beforeEach(() => {
