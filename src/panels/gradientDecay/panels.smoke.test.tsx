@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 /** The gradient-decay and gradient-check panels render from a real probe frame and a finished check, in en and zh. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { appStore, initialState } from '../../store/appStore.ts';
 import { frameBus } from '../../store/frameBus.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../../store/runConfig.ts';
@@ -10,9 +9,16 @@ import { buildRun } from '../../worker/buildRun.ts';
 import { ProbeRecorder } from '../../worker/probeFrame.ts';
 import type { GradCheckRow } from '../../worker/protocol.ts';
 import { GradCheckPanel } from '../gradcheck/GradCheckPanel.tsx';
-import { GradientDecayPanel } from './GradientDecayPanel.tsx';
+import { ClientContext, type TrainerControls } from '../../app/clientContext.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+/** The panel asks the page's controls to run a check; these tests drive the store directly. */
+const idleControls: TrainerControls = {
+  start: () => {}, play: () => {}, pause: () => {}, toggle: () => {}, step: () => {}, reset: () => {},
+  setHyper: () => {}, setSpeed: () => {}, applyConfig: () => {}, gradCheck: () => {},
+};
+const withControls = (node: React.ReactNode) => <ClientContext value={idleControls}>{node}</ClientContext>;
+import { rootPerTest } from '../testKit.ts';
+import { GradientDecayPanel } from './GradientDecayPanel.tsx';
 
 function publish(config: RunConfig): void {
   const run = buildRun(config);
@@ -24,28 +30,18 @@ const rows: GradCheckRow[] = [
   { name: 'head.bias', tensor: 'head.bias', gate: null, checked: 1, relError: 3e-4, maxAbsError: 1e-6, analyticNorm: 0.02, numericNorm: 0.0201 },
 ];
 
-let host: HTMLDivElement;
-let root: Root;
+const view = rootPerTest();
+const { panel } = view;
 
 beforeEach(() => {
   appStore.setState({ ...initialState() });
   frameBus.clear();
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
 });
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-const panel = (id: string): HTMLElement => host.querySelector(`[data-testid="${id}"]`) as HTMLElement;
 
 describe('gradient-decay panel', () => {
   it('draws ‖∂L_T/∂h_t‖, ‖∂L_T/∂c_t‖, ‖∂L_T/∂x_t‖, the mechanism and the RNNbow bars, with the decay rate', () => {
     publish({ ...DEFAULT_RUN_CONFIG, seqLen: 20 });
-    act(() => root.render(<GradientDecayPanel />));
+    view.render(<GradientDecayPanel />);
     const p = panel('panel-gradient-decay');
     for (const q of ['dh', 'dc', 'dx']) expect(p.querySelector(`[data-curve="layer0-${q}"]`)?.getAttribute('d')).toMatch(/^M/);
     expect(p.querySelectorAll('path').length).toBeGreaterThanOrEqual(4);
@@ -57,7 +53,7 @@ describe('gradient-decay panel', () => {
   it('one series per layer for a stacked RNN, in Chinese', () => {
     appStore.setState({ lang: 'zh' });
     publish({ ...DEFAULT_RUN_CONFIG, cell: 'rnn', numLayers: 2, seqLen: 20 });
-    act(() => root.render(<GradientDecayPanel />));
+    view.render(<GradientDecayPanel />);
     expect(panel('decay-rates').textContent).toMatch(/RNN，第 2 层: 每步 ×/);
     expect(panel('panel-gradient-decay').querySelector('[data-curve="layer1-dh"]')).not.toBeNull();
     expect(panel('panel-gradient-decay').querySelector('[data-curve="layer1-dx"]')).toBeNull();
@@ -65,7 +61,7 @@ describe('gradient-decay panel', () => {
   });
 
   it('waits for a frame', () => {
-    act(() => root.render(<GradientDecayPanel />));
+    view.render(<GradientDecayPanel />);
     expect(panel('decay-chart')).toBeNull();
   });
 });
@@ -73,7 +69,7 @@ describe('gradient-decay panel', () => {
 describe('gradient-check panel', () => {
   it('shows the progress of a running check, then the table with pass/fail', () => {
     appStore.setState({ gradCheck: { status: 'running', done: 30, total: 120, rows: [], eps: 1e-5, step: 3 } });
-    act(() => root.render(<GradCheckPanel />));
+    view.render(withControls(<GradCheckPanel />));
     expect(panel('gradcheck-progress').getAttribute('value')).toBe('30');
     expect(panel('gradcheck-run').hasAttribute('disabled')).toBe(true);
     act(() => appStore.setState({ step: 3, gradCheck: { status: 'done', done: 120, total: 120, rows, eps: 1e-5, step: 3 } }));
@@ -86,7 +82,7 @@ describe('gradient-check panel', () => {
 
   it('speaks Chinese', () => {
     appStore.setState({ lang: 'zh', gradCheck: { status: 'done', done: 1, total: 1, rows: rows.slice(0, 1), eps: 1e-5, step: 0 } });
-    act(() => root.render(<GradCheckPanel />));
+    view.render(withControls(<GradCheckPanel />));
     expect(panel('panel-gradcheck').textContent).toContain('梯度检查');
     expect(panel('gradcheck-summary').textContent).toContain('全部 1 组通过');
     expect(panel('gradcheck-table').textContent).toContain('相对误差');
