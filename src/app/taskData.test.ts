@@ -6,9 +6,8 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import { bundled, csvData, picked } from '../tasks/dataFixtures.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import { setUserCsv } from '../tasks/userData.ts';
-import { TrainerClient, type TaskDataSource, type WorkerLike } from '../worker/client.ts';
-import type { FromWorker, ToWorker } from '../worker/protocol.ts';
-import { TrainerCore } from '../worker/trainerCore.ts';
+import { TrainerClient, type TaskDataSource } from '../worker/client.ts';
+import { FakeWorker } from '../worker/fakeWorker.ts';
 import { loadTaskData, NoUserCsvError, taskDataKey } from './taskData.ts';
 
 /** A fetch that serves public/ from disk and counts the requests. */
@@ -59,25 +58,6 @@ describe('loadTaskData', () => {
     expect(taskDataKey({ task: 'sine' })).toBeNull();
   });
 });
-
-/** An in-memory worker around a TrainerCore; replies are delivered on deliver(). */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  readonly sent: ToWorker[] = [];
-  private outbox: FromWorker[] = [];
-  private t = 0;
-  readonly core = new TrainerCore(() => (this.t += 0.5));
-  postMessage(msg: ToWorker): void {
-    this.sent.push(msg);
-    this.outbox.push(...this.core.handle(msg));
-  }
-  deliver(): void {
-    const msgs = this.outbox;
-    this.outbox = [];
-    for (const data of msgs) this.onmessage?.({ data } as MessageEvent<FromWorker>);
-  }
-  terminate(): void {}
-}
 
 const AIRLINE = bundled('airline');
 const SERIES = csvData(`t,y\n${Array.from({ length: 40 }, (_, k) => `${k},${Math.sin(k / 3)}`).join('\n')}\n`, 't');

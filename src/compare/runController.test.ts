@@ -4,8 +4,8 @@ import { FrameBus } from '../store/frameBus.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import { frameCell } from '../viz/frameSource.ts';
 import { TrainerClient } from '../worker/client.ts';
+import { FakeWorker } from '../worker/fakeWorker.ts';
 import { CompareModels, createCompareStore } from './compareStore.ts';
-import { FakeWorker } from './fakeWorker.ts';
 import { RunController } from './runController.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, cell: 'lstm' };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import { TrainerClient } from '../worker/client.ts';
+import { FakeWorker } from '../worker/fakeWorker.ts';
 import { compareCells, modelConfig } from './compareSet.ts';
-import { FakeWorker } from './fakeWorker.ts';
 import { CompareSession } from './session.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, compare: 'rnn,lstm,gru', seed: 7 };

@@ -106,14 +106,15 @@ export interface Choice<V extends string> {
   label: string;
 }
 
-export function SelectField<V extends string>(props: {
+interface ChoiceFieldProps<V extends string> {
   label: string;
-  hint?: string;
   value: V;
   choices: readonly Choice<V>[];
   onApply: (v: V) => void;
   testId: string;
-}) {
+}
+
+export function SelectField<V extends string>(props: ChoiceFieldProps<V> & { hint?: string }) {
   const id = useId();
   return (
     <Field label={props.label} htmlFor={id} hint={props.hint}>
@@ -138,13 +139,7 @@ export function SelectField<V extends string>(props: {
 }
 
 /** A row of toggle buttons for a few choices that deserve to be seen at a glance (RNN / LSTM / GRU). */
-export function SegmentedField<V extends string>(props: {
-  label: string;
-  value: V;
-  choices: readonly Choice<V>[];
-  onApply: (v: V) => void;
-  testId: string;
-}) {
+export function SegmentedField<V extends string>(props: ChoiceFieldProps<V>) {
   const id = useId();
   return (
     <div className="field">

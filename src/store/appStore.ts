@@ -87,6 +87,18 @@ export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG, lang: Lang 
     config,
     lang,
     runId: 1,
+    ...newRunState(),
+    selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyIndex: null },
+    speed: null,
+    showShortcuts: false,
+  };
+}
+
+type RunState = Pick<AppState, 'status' | 'step' | 'lastLoss' | 'stepsPerSecond' | 'summary' | 'failure' | 'loss' | 'taskMeta' | 'evaluation' | 'dataLoad' | 'runError' | 'gradCheck'>;
+
+/** What every run starts from: the page's first, and each one the client starts. */
+export function newRunState(): RunState {
+  return {
     status: 'paused',
     step: 0,
     lastLoss: null,
@@ -94,9 +106,6 @@ export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG, lang: Lang 
     summary: null,
     failure: null,
     loss: { train: [], time: [], stride: 1, validation: [] },
-    selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyIndex: null },
-    speed: null,
-    showShortcuts: false,
     taskMeta: null,
     evaluation: null,
     dataLoad: { status: 'idle', task: null, message: null },

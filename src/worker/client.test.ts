@@ -2,38 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
-import { TrainerClient, type WorkerLike } from './client.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
-import { TrainerCore } from './trainerCore.ts';
+import { TrainerClient } from './client.ts';
+import { FakeWorker } from './fakeWorker.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
-
-/** An in-memory worker around a TrainerCore; replies wait in an outbox until deliver(), as across a real thread. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  readonly sent: ToWorker[] = [];
-  private outbox: FromWorker[] = [];
-  private t = 0;
-  readonly core = new TrainerCore(() => (this.t += 0.5));
-
-  postMessage(msg: ToWorker): void {
-    this.sent.push(msg);
-    this.outbox.push(...this.core.handle(msg));
-  }
-
-  /** One slice of the worker's play loop. */
-  slice(ms = 12): void {
-    this.outbox.push(...this.core.runFor(ms));
-  }
-
-  deliver(): void {
-    const msgs = this.outbox;
-    this.outbox = [];
-    for (const data of msgs) this.onmessage?.({ data } as MessageEvent<FromWorker>);
-  }
-
-  terminate(): void {}
-}
 
 function setup() {
   const store = createAppStore();

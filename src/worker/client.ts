@@ -3,11 +3,11 @@
  * updates (one per message) and frames on the frame bus. Replies of an older run (runId ≠ store.runId) are
  * dropped, so nothing of a reset run ever reaches the panels.
  */
-import { IDLE_GRAD_CHECK, type AppStore } from '../store/appStore.ts';
+import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
-import { appendProgress, emptyLossHistory } from './lossHistory.ts';
+import { appendProgress } from './lossHistory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** What the client needs of a Worker (a real one, or an in-memory fake in tests). */
@@ -100,18 +100,7 @@ export class TrainerClient {
     this.store.setState({
       runId,
       config,
-      status: 'paused',
-      step: 0,
-      lastLoss: null,
-      stepsPerSecond: 0,
-      summary: null,
-      failure: null,
-      loss: emptyLossHistory(),
-      taskMeta: null,
-      evaluation: null,
-      dataLoad: { status: 'idle', task: null, message: null },
-      runError: null,
-      gradCheck: IDLE_GRAD_CHECK,
+      ...newRunState(),
       // The old cursor may point past the new model or sequence; history snapshots are gone.
       selection: {
         ...sel,

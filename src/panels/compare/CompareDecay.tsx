@@ -10,11 +10,11 @@ import { setTimestep } from '../../controls/actions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { appStore, useApp } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
+import { useThrottledVersion } from '../../viz/useThrottled.ts';
 import { DecayChart } from '../gradientDecay/DecayChart.tsx';
 import type { DecaySeries } from '../gradientDecay/decayView.ts';
 import { earlyLateRatio, modelDecaySeries } from './decayCurves.ts';
 import { modelFrame, modelsSource } from './modelFrames.ts';
-import { useThrottledVersion } from './useThrottledVersion.ts';
 
 /** Rebuild the chart at most this often (its SVG is rebuilt whole). */
 const REFRESH_MS = 100;

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 /** The comparison panel renders the racers from their stores and buses, follows the focus, and speaks Chinese. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareModels, compareStore } from '../../compare/compareStore.ts';
 import type { CompareModel } from '../../compare/session.ts';
@@ -9,9 +8,8 @@ import type { CellKind } from '../../engine/config.ts';
 import { appStore, createAppStore } from '../../store/appStore.ts';
 import { FrameBus } from '../../store/frameBus.ts';
 import { syntheticFrame } from '../gates/syntheticFrame.ts';
+import { rootPerTest } from '../testKit.ts';
 import { ComparePanel } from './ComparePanel.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const T = 12;
 const H = 4;
@@ -38,36 +36,29 @@ function racer(cell: CellKind, scale: number): CompareModel {
   return { cell, store, bus };
 }
 
-let host: HTMLDivElement;
-let root: Root;
+const view = rootPerTest();
+const q = view.query;
 
 beforeEach(() => {
   // jsdom has no canvas: the heatmaps draw their axes and legends and skip the cells.
   HTMLCanvasElement.prototype.getContext = () => null;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   act(() => compareModels.set(null));
   compareStore.setState({ focus: null });
   appStore.setState({ lang: 'en' });
 });
 
-const q = (sel: string): HTMLElement | null => host.querySelector(sel);
-
 describe('ComparePanel', () => {
   it('is absent outside compare mode', () => {
-    act(() => root.render(<ComparePanel />));
+    view.render(<ComparePanel />);
     expect(q('[data-testid="panel-compare"]')).toBeNull();
   });
 
   it('draws a loss curve, a decay read-out and a look inside for every racer', () => {
     act(() => compareModels.set([racer('rnn', 0.1), racer('lstm', 0.9)]));
-    act(() => root.render(<ComparePanel />));
+    view.render(<ComparePanel />);
     for (const cell of ['rnn', 'lstm']) {
       expect(q(`[data-testid="compare-legend-${cell}"]`)?.dataset.step).toBe('40');
       expect(q(`.compare-loss-series[data-cell="${cell}"] .compare-loss-smooth`)?.getAttribute('d')).toMatch(/^M/);
@@ -87,7 +78,7 @@ describe('ComparePanel', () => {
   it('speaks Chinese', () => {
     act(() => compareModels.set([racer('rnn', 0.5), racer('gru', 0.8)]));
     act(() => appStore.setState({ lang: 'zh' }));
-    act(() => root.render(<ComparePanel />));
+    view.render(<ComparePanel />);
     expect(q('[data-testid="panel-compare"]')?.textContent).toContain('并排对比');
     expect(q('[data-testid="compare-model-gru"]')?.textContent).toContain('更新门');
   });

@@ -3,23 +3,25 @@
  * and a small look inside each model (its memory gate and hidden state, on the shared timestep cursor). The
  * single-run panels below follow the model chosen here.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { MODEL_COLOR } from '../../compare/compareSet.ts';
 import { compareStore, useCompare, useCompareModels } from '../../compare/compareStore.ts';
 import type { CompareModel } from '../../compare/session.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useThrottledVersion } from '../../viz/useThrottled.ts';
 import { Panel } from '../Panel.tsx';
-import { formatLoss } from '../loss/LossChart.tsx';
+import { formatLoss, LossChart, type LossCurve } from '../loss/LossChart.tsx';
+import { LossControls } from '../loss/LossControls.tsx';
 import { buildSeries, type XMode } from '../loss/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
-import { CompareLossChart, type ModelLoss } from './CompareLossChart.tsx';
 import { ModelView } from './ModelView.tsx';
 import { useModelsValue } from './modelFrames.ts';
-import { useThrottledVersion } from './useThrottledVersion.ts';
 import './compare.css';
 
 /** TensorBoard's default smoothing, as in the loss panel. */
 const SMOOTHING = 0.6;
+/** The loss chart's height in px. */
+const LOSS_HEIGHT = 200;
 
 export function ComparePanel() {
   const models = useCompareModels();
@@ -32,7 +34,6 @@ export function ComparePanel() {
 
 function CompareBody({ models }: { models: readonly CompareModel[] }) {
   const t = useT();
-  const ids = useId();
   const [log, setLog] = useState(true);
   const [xMode, setXMode] = useState<XMode>('step');
   const focus = useCompare((s) => s.focus);
@@ -44,11 +45,13 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
   const version = useThrottledVersion(subscribeStores);
   const T = useModelsValue(models, (frames) => frames.find((f) => f !== null)?.T ?? null);
 
-  const losses: ModelLoss[] = useMemo(() => {
+  const losses: LossCurve[] = useMemo(() => {
     void version; // the stores' states are read afresh at each throttled change
-    return models.map((m) => {
-      const train = buildSeries(m.store.getState().loss, SMOOTHING, xMode).find((s) => s.key === 'train') ?? null;
-      return { cell: m.cell, label: t(`cfg.arch.${m.cell}`), series: train };
+    return models.flatMap((m) => {
+      const train = buildSeries(m.store.getState().loss, SMOOTHING, xMode).find((s) => s.key === 'train');
+      if (!train) return [];
+      const group = { className: 'compare-loss-series', 'data-cell': m.cell, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
+      return [{ key: m.cell, label: t(`cfg.arch.${m.cell}`), color: MODEL_COLOR[m.cell], series: train, group, smoothClass: 'compare-loss-smooth' }];
     });
   }, [models, version, xMode, t]);
 
@@ -71,19 +74,7 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
           ))}
         </div>
       </div>
-      <label className="loss-control">
-        <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-        {t('loss.logScale')}
-      </label>
-      <fieldset className="loss-control loss-xmode">
-        <legend>{t('loss.xAxis')}</legend>
-        {(['step', 'time'] as const).map((m) => (
-          <label key={m}>
-            <input type="radio" name={`${ids}-xmode`} value={m} checked={xMode === m} onChange={() => setXMode(m)} />
-            {t(m === 'step' ? 'loss.byStep' : 'loss.byTime')}
-          </label>
-        ))}
-      </fieldset>
+      <LossControls log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} />
     </>
   );
 
@@ -97,7 +88,7 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
               <ModelStats key={m.cell} model={m} version={version} />
             ))}
           </ul>
-          <CompareLossChart models={losses} log={log} xMode={xMode} />
+          <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} />
         </figure>
         <figure className="compare-figure">
           <figcaption className="compare-figure-title">{t('compare.decay')}</figcaption>

@@ -8,6 +8,7 @@ import type { CompareModel } from '../../compare/session.ts';
 import { appStore } from '../../store/appStore.ts';
 import { frameBus, type HistoryEntry } from '../../store/frameBus.ts';
 import type { Source } from '../../viz/source.ts';
+import { throttled } from '../../viz/throttle.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 
 /** The latest entry with step ≤ `step`, or null. */
@@ -46,28 +47,6 @@ function subscribeModels(models: readonly CompareModel[], onChange: () => void):
     }),
   );
   return () => offs.forEach((off) => off());
-}
-
-/** Calls `fn` at most once per `ms` (the first call at once, the latest at the end of the interval). */
-function throttled(fn: () => void, ms: number): { call: () => void; cancel: () => void } {
-  let last = -Infinity;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const run = (): void => {
-    timer = null;
-    last = performance.now();
-    fn();
-  };
-  return {
-    call: () => {
-      if (timer !== null) return;
-      const wait = last + ms - performance.now();
-      if (wait <= 0) run();
-      else timer = setTimeout(run, wait);
-    },
-    cancel: () => {
-      if (timer !== null) clearTimeout(timer);
-    },
-  };
 }
 
 /**

@@ -8,7 +8,8 @@ import { setTimestep } from '../../controls/actions.ts';
 import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../i18n/useT.ts';
 import { appStore, useApp } from '../../store/appStore.ts';
-import { frameCell } from '../../viz/frameSource.ts';
+import { currentFrame, frameCell, subscribeCurrentFrame } from '../../viz/frameSource.ts';
+import { useThrottled } from '../../viz/useThrottled.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../worker/gradientFlowFrame.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
@@ -16,7 +17,6 @@ import { Panel } from '../Panel.tsx';
 import { ContributionBars } from './ContributionBars.tsx';
 import { DecayChart } from './DecayChart.tsx';
 import { layerRow, runSeries, type XMode } from './decayView.ts';
-import { useThrottledFrame } from './useThrottledFrame.ts';
 import './gradientDecay.css';
 
 /** Rebuild the charts at most this often: the curves change slowly, the SVG is rebuilt whole. */
@@ -27,7 +27,7 @@ export const LAYER_COLORS = ['#1b7fb3', '#d95f02', '#7570b3', '#1b9e77'] as cons
 export function GradientDecayPanel() {
   const t = useT();
   const id = useId();
-  const frame = useThrottledFrame(REFRESH_MS);
+  const frame = useThrottled(subscribeCurrentFrame, currentFrame, REFRESH_MS);
   const [xMode, setXMode] = useState<XMode>('timestep');
   const numLayers = frame?.layers.length ?? 1;
   const controls = (

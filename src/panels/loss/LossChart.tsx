@@ -1,7 +1,8 @@
 /**
- * The loss curves as TensorBoard draws them: each series' smoothed line bold over its raw line, faint,
- * both min/max-downsampled to ≤ 2 points per pixel. Hover (or arrow keys) reads out step, time, raw and
- * smoothed values.
+ * Loss curves as TensorBoard draws them: each curve's smoothed line bold over its raw line, faint, both
+ * min/max-downsampled to ≤ 2 points per pixel. Hover (or arrow keys) reads out step, time, raw and smoothed
+ * values of every curve at the first curve's point. The loss panel draws train (+ validation), compare
+ * mode one training curve per racer.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { bisectCenter } from 'd3-array';
@@ -22,24 +23,41 @@ export const SERIES_COLOR: Record<SeriesKey, string> = {
   validation: 'var(--loss-validation, #1b7fb3)',
 };
 
-const HEIGHT = 220;
 export const formatLoss = format('.4~g');
 const formatStep = format(',');
 const formatStepTick = format('~s');
 const formatSeconds = format('.3~f');
 
-interface Props {
-  series: LossSeries[];
-  log: boolean;
-  xMode: XMode;
+export interface LossCurve {
+  key: string;
+  label: string;
+  color: string;
+  /** Non-empty. */
+  series: LossSeries;
+  /** Class and data attributes of the curve's group, for styles and tests. */
+  group: { className?: string } & Record<`data-${string}`, string | number>;
+  /** An extra class for the smoothed line. */
+  smoothClass?: string;
 }
 
-export function LossChart({ series, log, xMode }: Props) {
+interface Props {
+  curves: readonly LossCurve[];
+  log: boolean;
+  xMode: XMode;
+  height: number;
+  /** Width before the first measurement. */
+  initialWidth: number;
+  /** Defaults to the first curve's latest step and loss. */
+  ariaLabel?: string;
+}
+
+export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel }: Props) {
   const t = useT();
   const wrapRef = useRef<HTMLDivElement>(null);
-  const width = useWidth(wrapRef, 480);
+  const width = useWidth(wrapRef, initialWidth);
   const innerW = Math.max(40, width - MARGIN.left - MARGIN.right);
-  const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const series = useMemo(() => curves.map((c) => c.series), [curves]);
   const [hover, setHover] = useState<number | null>(null);
 
   const x = useMemo(() => {
@@ -69,7 +87,7 @@ export function LossChart({ series, log, xMode }: Props) {
           .y((i) => y(ys[i]));
         return path(idx) ?? '';
       };
-      return { key: s.key, raw: draw(s.raw), smooth: draw(s.smooth) };
+      return { raw: draw(s.raw), smooth: draw(s.smooth) };
     });
   }, [series, x, y, log, innerW]);
 
@@ -81,7 +99,7 @@ export function LossChart({ series, log, xMode }: Props) {
   }, [y, log]);
 
   const primary = series[0];
-  const hovered = hover !== null && primary ? readout(series, primary.xs[Math.min(hover, primary.xs.length - 1)]) : [];
+  const hovered = hover !== null && primary ? readout(curves, primary.xs[Math.min(hover, primary.xs.length - 1)]) : [];
   const cursorX = hovered.length > 0 ? x(hovered[0].x) : null;
 
   const onPointerMove = (e: PointerEvent<SVGRectElement>): void => {
@@ -107,10 +125,10 @@ export function LossChart({ series, log, xMode }: Props) {
     <div className="chart-frame" ref={wrapRef}>
       <svg
         width={width}
-        height={HEIGHT}
+        height={height}
         tabIndex={0}
         role="img"
-        aria-label={primary ? t('loss.ariaSummary', { step: formatStep(primary.steps[primary.steps.length - 1]), loss: formatLoss(last) }) : t('loss.title')}
+        aria-label={ariaLabel ?? (primary ? t('loss.ariaSummary', { step: formatStep(primary.steps[primary.steps.length - 1]), loss: formatLoss(last) }) : t('loss.title'))}
         onKeyDown={onKeyDown}
         onBlur={() => setHover(null)}
       >
@@ -124,17 +142,17 @@ export function LossChart({ series, log, xMode }: Props) {
           <g transform={`translate(0,${innerH})`}>
             <AxisBottom scale={x} ticks={Math.max(2, Math.floor(innerW / 80))} tickFormat={xMode === 'step' ? formatStepTick : formatSeconds} label={xLabel} />
           </g>
-          {paths.map((p) => (
-            <g key={p.key} data-series={p.key} fill="none" stroke={SERIES_COLOR[p.key]} strokeLinejoin="round">
-              <path className="loss-raw" d={p.raw} strokeOpacity={0.25} strokeWidth={1} />
-              <path className="loss-smooth" d={p.smooth} strokeWidth={2} />
+          {curves.map((c, k) => (
+            <g key={c.key} {...c.group} fill="none" stroke={c.color} strokeLinejoin="round">
+              <path className="loss-raw" d={paths[k].raw} strokeOpacity={0.25} strokeWidth={1} />
+              <path className={c.smoothClass ? `loss-smooth ${c.smoothClass}` : 'loss-smooth'} d={paths[k].smooth} strokeWidth={2} />
             </g>
           ))}
           {cursorX !== null ? (
             <g className="loss-cursor" pointerEvents="none">
               <line x1={cursorX} x2={cursorX} y2={innerH} stroke="currentColor" strokeOpacity={0.35} />
               {hovered.map((r) =>
-                drawable(r.smooth, log) ? <circle key={r.key} cx={x(r.x)} cy={y(r.smooth)} r={3.5} fill={SERIES_COLOR[r.key]} /> : null,
+                drawable(r.smooth, log) ? <circle key={r.curve.key} cx={x(r.x)} cy={y(r.smooth)} r={3.5} fill={r.curve.color} /> : null,
               )}
             </g>
           ) : null}
@@ -148,10 +166,10 @@ export function LossChart({ series, log, xMode }: Props) {
             {xMode === 'time' ? ` · ${t('loss.seconds', { v: formatSeconds(hovered[0].x) })}` : ''}
           </div>
           {hovered.map((r) => (
-            <div key={r.key}>
+            <div key={r.curve.key}>
               <div>
-                <span className="chart-tooltip-swatch" style={{ background: SERIES_COLOR[r.key] }} />
-                {t(r.key === 'train' ? 'loss.train' : 'loss.validation')}
+                <span className="chart-tooltip-swatch" style={{ background: r.curve.color }} />
+                {r.curve.label}
                 {r.step !== hovered[0].step ? ` (${t('loss.step')} ${formatStep(r.step)})` : ''}
               </div>
               <div className="chart-tooltip-values">
@@ -166,17 +184,18 @@ export function LossChart({ series, log, xMode }: Props) {
 }
 
 interface Readout {
-  key: SeriesKey;
+  curve: LossCurve;
   x: number;
   step: number;
   raw: number;
   smooth: number;
 }
 
-/** Each series' point nearest to x. */
-function readout(series: LossSeries[], xv: number): Readout[] {
-  return series.map((s) => {
+/** Each curve's point nearest to x. */
+function readout(curves: readonly LossCurve[], xv: number): Readout[] {
+  return curves.map((curve) => {
+    const s = curve.series;
     const i = bisectCenter(s.xs, xv);
-    return { key: s.key, x: s.xs[i], step: s.steps[i], raw: s.raw[i], smooth: s.smooth[i] };
+    return { curve, x: s.xs[i], step: s.steps[i], raw: s.raw[i], smooth: s.smooth[i] };
   });
 }

@@ -1,14 +1,17 @@
 /** Training and validation loss over steps or elapsed time, smoothed the TensorBoard way. */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import type { LossHistory } from '../../store/appStore.ts';
+import { appStore, type LossHistory } from '../../store/appStore.ts';
+import { useThrottled } from '../../viz/useThrottled.ts';
 import { Panel } from '../Panel.tsx';
 import { Legend } from './Legend.tsx';
-import { LossChart, SERIES_COLOR } from './LossChart.tsx';
+import { LossChart, SERIES_COLOR, type LossCurve } from './LossChart.tsx';
+import { LossControls } from './LossControls.tsx';
 import { buildSeries, type XMode } from './lossSeries.ts';
-import { useThrottledApp } from './useThrottledApp.ts';
 import './loss.css';
 
+/** The chart's height in px. */
+const HEIGHT = 220;
 /** Re-render the curve at most this often while training (the worker streams losses much faster). */
 const REFRESH_MS = 100;
 /** TensorBoard's default smoothing. */
@@ -21,54 +24,37 @@ interface LossSnapshot {
   nv: number;
 }
 
-const selectLoss = (s: { loss: LossHistory }): LossSnapshot => ({ loss: s.loss, n: s.loss.train.length, nv: s.loss.validation.length });
+const readLoss = (): LossSnapshot => {
+  const { loss } = appStore.getState();
+  return { loss, n: loss.train.length, nv: loss.validation.length };
+};
 const lossChanged = (a: LossSnapshot, b: LossSnapshot): boolean => a.loss !== b.loss || a.n !== b.n || a.nv !== b.nv;
 
 export function LossPanel() {
   const t = useT();
-  const snap = useThrottledApp(selectLoss, lossChanged, REFRESH_MS);
+  const snap = useThrottled(appStore.subscribe, readLoss, REFRESH_MS, lossChanged);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Log by default: a loss usually falls over several decades, and the late, small changes are the interesting ones.
   const [log, setLog] = useState(true);
   const [xMode, setXMode] = useState<XMode>('step');
-  const ids = useId();
 
-  const series = useMemo(() => buildSeries(snap.loss, smoothing, xMode), [snap, smoothing, xMode]);
-
-  const controls = (
-    <>
-      <label className="loss-control" htmlFor={`${ids}-smooth`}>
-        {t('loss.smoothing')}
-        <input
-          id={`${ids}-smooth`}
-          type="range"
-          min={0}
-          max={0.999}
-          step={0.001}
-          value={smoothing}
-          onChange={(e) => setSmoothing(Number(e.target.value))}
-        />
-        <output htmlFor={`${ids}-smooth`}>{smoothing.toFixed(3)}</output>
-      </label>
-      <label className="loss-control">
-        <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-        {t('loss.logScale')}
-      </label>
-      <fieldset className="loss-control loss-xmode">
-        <legend>{t('loss.xAxis')}</legend>
-        {(['step', 'time'] as const).map((m) => (
-          <label key={m}>
-            <input type="radio" name={`${ids}-xmode`} value={m} checked={xMode === m} onChange={() => setXMode(m)} />
-            {t(m === 'step' ? 'loss.byStep' : 'loss.byTime')}
-          </label>
-        ))}
-      </fieldset>
-    </>
+  const curves: LossCurve[] = useMemo(
+    () =>
+      buildSeries(snap.loss, smoothing, xMode).map((s) => ({
+        key: s.key,
+        label: t(s.key === 'train' ? 'loss.train' : 'loss.validation'),
+        color: SERIES_COLOR[s.key],
+        series: s,
+        group: { 'data-series': s.key },
+      })),
+    [snap, smoothing, xMode, t],
   );
+
+  const controls = <LossControls smoothing={smoothing} onSmoothing={setSmoothing} log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} />;
 
   return (
     <Panel testId="panel-loss" title={t('loss.title')} controls={controls} className="loss-panel">
-      {series.length > 0 ? (
+      {curves.length > 0 ? (
         <>
           <Legend
             items={[
@@ -77,7 +63,7 @@ export function LossPanel() {
               { key: 'raw', label: t('loss.legendNote'), color: 'currentColor', weight: 'faint' },
             ]}
           />
-          <LossChart series={series} log={log} xMode={xMode} />
+          <LossChart curves={curves} log={log} xMode={xMode} height={HEIGHT} initialWidth={480} />
         </>
       ) : (
         <p className="panel-empty">{t('loss.empty')}</p>

@@ -1,16 +1,14 @@
 // @vitest-environment jsdom
 /** The loss, predictions and summary panels render from a filled store and a published frame, in en and zh. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { appStore, initialState } from '../../store/appStore.ts';
 import { frameBus } from '../../store/frameBus.ts';
-import type { ModelSummary, ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../worker/protocol.ts';
 import { PredictionsPanel } from '../predictions/PredictionsPanel.tsx';
 import { SummaryPanel } from '../summary/SummaryPanel.tsx';
+import { LSTM_1_12, rootPerTest } from '../testKit.ts';
 import { LossPanel } from './LossPanel.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const T = 20;
 
@@ -36,35 +34,15 @@ function probeFrame(classes: number): ProbeFrame {
   };
 }
 
-const summary: ModelSummary = {
-  cell: 'lstm',
-  inputSize: 1,
-  hiddenSize: 12,
-  numLayers: 1,
-  outputSize: 1,
-  outputMode: 'sequence',
-  paramCount: 733,
-  tensors: [
-    { name: 'weight_ih_l0', shape: [48, 1] },
-    { name: 'weight_hh_l0', shape: [48, 12] },
-    { name: 'bias_ih_l0', shape: [48] },
-    { name: 'bias_hh_l0', shape: [48] },
-    { name: 'head.weight', shape: [1, 12] },
-    { name: 'head.bias', shape: [1] },
-  ],
-  gates: ['i', 'f', 'g', 'o'],
-  loss: 'mse',
-  classes: null,
-};
 
-let host: HTMLDivElement;
-let root: Root;
+const view = rootPerTest();
+const { panel } = view;
 
 beforeEach(() => {
   const n = 5000;
   appStore.setState({
     ...initialState(),
-    summary,
+    summary: LSTM_1_12,
     loss: {
       train: Array.from({ length: n }, (_, i) => 1 / (1 + i / 50) + (i === 2500 ? 3 : 0)),
       time: Array.from({ length: n }, (_, i) => 2 * i),
@@ -73,29 +51,17 @@ beforeEach(() => {
     },
   });
   frameBus.clear();
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 function render(): void {
-  act(() =>
-    root.render(
-      <>
-        <LossPanel />
-        <PredictionsPanel />
-        <SummaryPanel />
-      </>,
-    ),
+  view.render(
+    <>
+      <LossPanel />
+      <PredictionsPanel />
+      <SummaryPanel />
+    </>,
   );
 }
-
-const panel = (id: string): HTMLElement => host.querySelector(`[data-testid="${id}"]`) as HTMLElement;
 
 describe('loss, predictions and summary panels', () => {
   it('draw a downsampled loss curve, the forecast and the model printout', () => {
@@ -115,7 +81,7 @@ describe('loss, predictions and summary panels', () => {
   });
 
   it('shows class probabilities for classification, and speaks Chinese', () => {
-    appStore.setState({ lang: 'zh', summary: { ...summary, loss: 'crossEntropy', outputSize: 3, outputMode: 'last', classes: ['ω=0.2', 'ω=0.5', 'ω=0.9'] } });
+    appStore.setState({ lang: 'zh', summary: { ...LSTM_1_12, loss: 'crossEntropy', outputSize: 3, outputMode: 'last', classes: ['ω=0.2', 'ω=0.5', 'ω=0.9'] } });
     act(() => frameBus.publish(probeFrame(3)));
     render();
     const bars = panel('panel-predictions').querySelectorAll('.pred-class');

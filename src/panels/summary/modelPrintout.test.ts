@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from '../../worker/protocol.ts';
+import { LSTM_1_12 } from '../testKit.ts';
 import { gateParams, modelPrintout, stateDictName } from './modelPrintout.ts';
-
-const LSTM_1_12: ModelSummary = {
-  cell: 'lstm',
-  inputSize: 1,
-  hiddenSize: 12,
-  numLayers: 1,
-  outputSize: 1,
-  outputMode: 'sequence',
-  paramCount: 733,
-  tensors: [
-    { name: 'weight_ih_l0', shape: [48, 1] },
-    { name: 'weight_hh_l0', shape: [48, 12] },
-    { name: 'bias_ih_l0', shape: [48] },
-    { name: 'bias_hh_l0', shape: [48] },
-    { name: 'head.weight', shape: [1, 12] },
-    { name: 'head.bias', shape: [1] },
-  ],
-  gates: ['i', 'f', 'g', 'o'],
-  loss: 'mse',
-  classes: null,
-};
 
 describe('modelPrintout', () => {
   it("prints what PyTorch's print(model) shows for nn.LSTM + nn.Linear", () => {

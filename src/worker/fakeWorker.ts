@@ -1,7 +1,10 @@
-/** An in-memory trainer worker for tests: a TrainerCore whose replies wait until deliver(), as across a thread. */
-import type { WorkerLike } from '../worker/client.ts';
-import type { FromWorker, ToWorker } from '../worker/protocol.ts';
-import { TrainerCore } from '../worker/trainerCore.ts';
+/**
+ * Test-only: an in-memory trainer worker around a TrainerCore whose replies wait in an outbox
+ * until deliver(), as across a real thread. Import it only from *.test.* files and test helpers.
+ */
+import type { WorkerLike } from './client.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { TrainerCore } from './trainerCore.ts';
 
 export class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
