@@ -3,7 +3,7 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import { TrainerClient } from '../worker/client.ts';
 import { FakeWorker } from '../worker/fakeWorker.ts';
 import { compareCells, modelConfig } from './compareSet.ts';
-import { CompareSession } from './session.ts';
+import { CompareSession, racerCpuShare } from './session.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, compare: 'rnn,lstm,gru', seed: 7 };
 
@@ -117,6 +117,19 @@ describe('CompareSession', () => {
       expect(m.store.getState().config).toEqual({ ...SMALL, learningRate: 0.05, seqLen: 6, cell: session.cells[k] });
       expect(m.store.getState().status).toBe('playing');
       expect(m.bus.latest()?.T).toBe(6);
+    }
+  });
+
+  it('leaves a core for the page: each racer gets a share of the rest, sent with every run', () => {
+    expect(racerCpuShare(3, 2)).toBeCloseTo(1 / 3, 12);
+    expect(racerCpuShare(2, 2)).toBe(0.5);
+    expect(racerCpuShare(3, 8)).toBe(1);
+    const { session, workers } = setup();
+    session.start(SMALL);
+    for (const w of workers) {
+      const share = w.sent.filter((m) => m.type === 'setCpuShare').map((m) => (m.type === 'setCpuShare' ? m.share : NaN));
+      expect(share.length).toBeGreaterThan(0);
+      expect(share.every((v) => v === racerCpuShare(3, typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 2))).toBe(true);
     }
   });
 

@@ -14,7 +14,16 @@ import { modelConfig } from './compareSet.ts';
 
 /** What a trainer client offers (worker/client.ts TrainerClient; tests build it on fake workers). */
 export interface RunClient extends TrainerControls {
+  setCpuShare(share: number): void;
   dispose(): void;
+}
+
+/**
+ * Each racer's share of a core, so that the racing workers together leave one core for the page (on a
+ * 2-core machine, three racers take a third of a core each). Only timing changes, never the results.
+ */
+export function racerCpuShare(racers: number, cores: number): number {
+  return Math.min(1, Math.max(1, cores - 1) / racers);
 }
 
 export type ClientFactory = (store: AppStore, bus: FrameBus) => RunClient;
@@ -33,14 +42,21 @@ interface Racer extends CompareModel {
 /** Frame-history memory of all racers together (the page's own bus keeps 64 MB). */
 const HISTORY_BUDGET_BYTES = 64 * 1024 * 1024;
 
+function defaultCores(): number {
+  return typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+}
+
 export class CompareSession {
   private readonly racers: readonly Racer[];
 
-  constructor(cells: readonly CellKind[], createClient: ClientFactory, speed: number | null = null) {
+  constructor(cells: readonly CellKind[], createClient: ClientFactory, speed: number | null = null, cores = defaultCores()) {
+    const share = racerCpuShare(cells.length, cores);
     this.racers = cells.map((cell) => {
       const store = createAppStore({ speed });
       const bus = new FrameBus(HISTORY_BUDGET_BYTES / cells.length);
-      return { cell, store, bus, client: createClient(store, bus) };
+      const client = createClient(store, bus);
+      client.setCpuShare(share);
+      return { cell, store, bus, client };
     });
   }
 

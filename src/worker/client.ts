@@ -35,6 +35,7 @@ export class TrainerClient {
   private dataKey: string | null = null;
   /** Bumped by every start: a load that finishes after a newer start is dropped. */
   private loadToken = 0;
+  private cpuShare = 1;
   /** Id of the latest gradient check asked for; replies to older ones are dropped. */
   private gradCheckRequest = 0;
 
@@ -112,6 +113,7 @@ export class TrainerClient {
     });
     this.send({ type: 'init', runId, config, data });
     this.send({ type: 'setSpeed', runId, stepsPerSecond: s.speed });
+    if (this.cpuShare < 1) this.send({ type: 'setCpuShare', runId, share: this.cpuShare });
   }
 
   play(): void {
@@ -163,6 +165,12 @@ export class TrainerClient {
   setSpeed(stepsPerSecond: number | null): void {
     this.store.setState({ speed: stepsPerSecond });
     this.send({ type: 'setSpeed', runId: this.runId, stepsPerSecond });
+  }
+
+  /** Share of a core the worker may keep busy (kept for later runs); see ToWorker 'setCpuShare'. */
+  setCpuShare(share: number): void {
+    this.cpuShare = share;
+    this.send({ type: 'setCpuShare', runId: this.runId, share });
   }
 
   /** Live fields change in place (training continues); anything else starts a new run, playing if it was. */

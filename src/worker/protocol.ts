@@ -21,6 +21,11 @@ export type ToWorker =
   | { type: 'setHyper'; runId: number; patch: HyperPatch }
   /** Training speed cap in steps per second; null = as fast as possible. */
   | { type: 'setSpeed'; runId: number; stepsPerSecond: number | null }
+  /**
+   * Share of one core this worker may keep busy (0–1]: it rests between training slices for the rest. Several
+   * racing workers on a small machine would otherwise leave no core for the page.
+   */
+  | { type: 'setCpuShare'; runId: number; share: number }
   /** Run the engine's gradient check on the current weights and a training batch (training pauses meanwhile). */
   | { type: 'gradCheck'; runId: number; requestId: number; eps: number; maxPerGroup: number | null };
 

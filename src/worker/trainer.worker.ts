@@ -36,18 +36,19 @@ function post(messages: FromWorker[]): void {
   for (const m of messages) self.postMessage(m, { transfer: transferables(m) });
 }
 
-function schedule(): void {
+function schedule(workMs = 0): void {
   if (scheduled || !core.isBusy) return;
   scheduled = true;
-  const idle = core.idleMs();
+  const idle = Math.max(core.idleMs(), core.restAfter(workMs));
   if (idle > 0) setTimeout(slice, idle);
   else resume();
 }
 
 function slice(): void {
   scheduled = false;
+  const start = performance.now();
   post(core.runFor(SLICE_MS));
-  schedule();
+  schedule(performance.now() - start);
 }
 
 const resume = yieldThen(slice);

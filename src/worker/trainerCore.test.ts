@@ -254,6 +254,17 @@ describe('TrainerCore', () => {
     expect(core.idleMs()).toBe(0);
   });
 
+  it('rests in proportion to its CPU share, only while busy', () => {
+    const { core } = started();
+    expect(core.restAfter(12)).toBe(0);
+    core.handle({ type: 'setCpuShare', runId: 1, share: 0.25 });
+    expect(core.restAfter(12)).toBe(0); // paused: nothing to rest from
+    core.handle({ type: 'play', runId: 1 });
+    expect(core.restAfter(12)).toBeCloseTo(36, 12); // 12 ms of work in every 48
+    core.handle({ type: 'setCpuShare', runId: 1, share: 1 });
+    expect(core.restAfter(12)).toBe(0);
+  });
+
   it('pause flushes the last steps and frame; runFor does nothing while paused', () => {
     const { core } = started(SMALL, 1, tickingClock(1).now);
     core.handle({ type: 'play', runId: 1 });

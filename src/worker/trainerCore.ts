@@ -143,6 +143,8 @@ export class TrainerCore {
   private playing = false;
   /** Speed cap in steps/s (null = none); a viewer setting, kept across runs. */
   private speed: number | null = null;
+  /** Share of a core to keep busy; the worker shell rests in between (restAfter). */
+  private cpuShare = 1;
   private step = 0;
   private pending = new PendingProgress();
   private rate = new RateMeter();
@@ -208,6 +210,9 @@ export class TrainerCore {
         case 'setSpeed':
           this.setSpeed(msg.stepsPerSecond);
           return out;
+        case 'setCpuShare':
+          this.cpuShare = Number.isFinite(msg.share) ? Math.min(1, Math.max(0.05, msg.share)) : 1;
+          return out;
         case 'gradCheck':
           this.startGradCheck(msg.requestId, msg.eps, msg.maxPerGroup, out);
           break;
@@ -244,6 +249,11 @@ export class TrainerCore {
       this.abort(e, out);
     }
     return out;
+  }
+
+  /** How long to rest after `workMs` of work so that the work takes only `cpuShare` of the time. */
+  restAfter(workMs: number): number {
+    return this.cpuShare >= 1 || !this.isBusy ? 0 : (workMs * (1 - this.cpuShare)) / this.cpuShare;
   }
 
   /** How long the caller may sleep before the next step is due: > 0 only under a speed cap. */
@@ -468,7 +478,8 @@ export class TrainerCore {
   }
 
   private frameDue(now: number): boolean {
-    return now - this.lastFrameAt >= Math.max(FRAME_INTERVAL_MS, this.frameCostMs / FRAME_SHARE);
+    // A worker sharing the machine with other racers also shares the page's frame budget.
+    return now - this.lastFrameAt >= Math.max(FRAME_INTERVAL_MS / this.cpuShare, this.frameCostMs / FRAME_SHARE);
   }
 
   /** The probe frame now; `paused`: a frame of a paused run (always with a fresh mechanism). */
