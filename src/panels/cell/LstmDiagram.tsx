@@ -94,8 +94,9 @@ export function LstmDiagram({ u, walk, names }: DiagramProps) {
       <WireLabel at={[X.i - 9, 236]} name={named(walk, 'i_t')} value={pick(i.act, dc * g.act)} anchor="end" stack />
       <WireLabel at={[X.g + 9, 244]} name={named(walk, 'g_t')} value={pick(g.act, dc * i.act)} stack />
       {fwd ? <WireLabel at={[X.g + 9, 150]} name="i_t⊙g_t" value={i.act * g.act} stack /> : null}
-      <WireLabel at={[(X.o + GATE_BOX.w / 2 + X.out - OP_R) / 2, Y_GATE + 48]} name={named(walk, 'o_t')} value={pick(o.act, dh * sc)} anchor="middle" stack />
-      <WireLabel at={[X.out + 28, 244]} name={named(walk, `${S}(c_t)`)} value={pick(sc, dh * o.act)} stack />
+      {/* backward names are longer: o_t's label keeps left of the h_t wire, S(c_t)'s left of the upward h_t */}
+      <WireLabel at={pick<Pt>([(X.o + GATE_BOX.w / 2 + X.out - OP_R) / 2, Y_GATE + 48], [X.out - 10, Y_GATE + 48])} name={named(walk, 'o_t')} value={pick(o.act, dh * sc)} anchor={fwd ? 'middle' : 'end'} stack />
+      <WireLabel at={[pick(X.out + 28, X.out + 10), 244]} name={named(walk, `${S}(c_t)`)} value={pick(sc, dh * o.act)} stack />
       <WireLabel at={[X.right - 4, Y_BUS + 28]} name={named(walk, 'h_t')} value={pick(u.h, dh)} anchor="end" strong />
       <WireLabel at={[X.hUp + 8, 34]} name="h_t" value={null} />
       <WireLabel at={[26, Y_BUS - 12]} name={named(walk, 'h_{t-1}')} value={pick(u.hPrev, u.toPrevH.total)} />

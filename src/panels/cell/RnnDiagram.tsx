@@ -25,7 +25,8 @@ export function RnnDiagram({ u, walk, names }: DiagramProps) {
       <Wire points={[[X.x, 462], [X.x, Y]]} value={pick(x, u.dx)} name={named(walk, xName)} />
       <Wire points={[[X.box + GATE_BOX.w / 2, Y], [X.right, Y]]} value={pick(u.h, dh)} name={named(walk, 'h_t')} />
       <GateBox at={[X.box, Y]} symbol={FN_SYMBOL[u.acts.rnn]} name={names.a} act={a.act} signed={u.acts.rnn === 'tanh'} delta={fwd ? null : a.delta.delta} />
-      <WireLabel at={[26, Y - 14]} name={named(walk, 'h_{t-1}')} value={pick(u.hPrev, u.toPrevH.total)} />
+      {/* backward, the longer ∂L/∂h_{t−1} stacks so it clears the x_t wire and δa_t */}
+      <WireLabel at={[26, pick(Y - 14, Y - 36)]} name={named(walk, 'h_{t-1}')} value={pick(u.hPrev, u.toPrevH.total)} stack={!fwd} />
       <WireLabel at={[(X.x + X.box - GATE_BOX.w / 2) / 2 + 8, Y - 14]} name={fwd ? 'a_t' : 'δa_t'} value={pick(a.pre.pre, a.delta.delta)} anchor="middle" />
       {fwd || u.dx !== null ? <WireLabel at={[X.x + 10, 452]} name={named(walk, xName)} value={pick(x, u.dx)} /> : null}
       <WireLabel at={[X.right - 4, Y + 34]} name={named(walk, 'h_t')} value={pick(u.h, dh)} anchor="end" strong />

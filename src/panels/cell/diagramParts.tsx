@@ -72,12 +72,15 @@ export function fullTitle(name: string, value: number | null): string {
 
 /**
  * "name = value" next to a wire, with all digits on hover; `stack` puts the value on a second line for labels
- * beside vertical wires, where width is scarce.
+ * beside vertical wires, where width is scarce. Backward, the stacked value drops its "= ": gradients such as
+ * "−1.7e−3" are wider than forward values and must fit between two gate wires.
  */
 export function WireLabel(props: { at: Pt; name: string; value: number | null; anchor?: 'start' | 'middle' | 'end'; strong?: boolean; stack?: boolean }) {
+  const { walk } = use(DiagramContext);
   const [x, y] = props.at;
   const cls = props.strong ? 'cell-label cell-label-strong' : 'cell-label';
-  const value = props.value === null ? null : `= ${fmt(props.value)}`;
+  const bare = props.stack && walk === 'backward';
+  const value = props.value === null ? null : `${bare ? '' : '= '}${fmt(props.value)}`;
   return (
     <text x={x} y={y} textAnchor={props.anchor ?? 'start'} className={cls}>
       <title>{fullTitle(props.name, props.value)}</title>
