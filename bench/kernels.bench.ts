@@ -6,7 +6,7 @@
  * machine shows up as a wide spread rather than as a wrong number.
  */
 import { gemmNN, gemmNT, gemmTN } from '../src/engine/kernels/gemm.ts';
-import { measureJsPeak } from './peak.ts';
+import { measureJsPeak, randomArray } from './peak.ts';
 
 type Kernel = typeof gemmNT;
 interface Shape { kernel: 'NT' | 'NN' | 'TN'; M: number; N: number; K: number; what: string }
@@ -36,16 +36,6 @@ const SHAPES: Shape[] = [
   { kernel: 'TN', M: 1024, N: 256, K: 32, what: 'dW_hh per step, large (K = B)' },
   { kernel: 'TN', M: 32, N: 8, K: 20, what: 'dW_hh over all steps, tiny' },
 ];
-
-function randomArray(n: number, seed: number): Float64Array {
-  const a = new Float64Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    a[i] = s / 4294967296 - 0.5;
-  }
-  return a;
-}
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);

@@ -8,6 +8,7 @@
  * The kernels here are deliberately independent copies, not the engine's gemm.ts: the yardstick must not
  * move when the engine's kernels change.
  */
+import { Rng } from '../src/engine/rng.ts';
 
 function peakNT44(M: number, N: number, K: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
   for (let n = 0; n + 3 < N; n += 4) {
@@ -59,14 +60,10 @@ function peakNT46(M: number, N: number, K: number, A: Float64Array, B: Float64Ar
   }
 }
 
-function randomArray(n: number, seed: number): Float64Array {
-  const a = new Float64Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    a[i] = s / 4294967296 - 0.5;
-  }
-  return a;
+/** Uniform values in [−0.5, 0.5) from the project's seeded generator. */
+export function randomArray(n: number, seed: number): Float64Array {
+  const rng = new Rng(seed);
+  return Float64Array.from({ length: n }, () => rng.next() - 0.5);
 }
 
 export interface PeakDetail {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import { GENERATED_TASKS } from '../tasks/registry.ts';
 import { buildRun, optimizerConfigOf } from './buildRun.ts';
-import { spectralNormSquare } from '../engine/analysis/gradientFlow.ts';
+import { spectralNorm } from '../engine/init.ts';
 import { Rng } from '../engine/rng.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6 };
@@ -81,7 +81,7 @@ describe('buildRun', () => {
         const rng = new Rng(5);
         for (let g = 0; g < G; g++) {
           const u = block(run, 0, g, H);
-          expect(spectralNormSquare(u, H, 5000)).toBeCloseTo(target, 6);
+          expect(spectralNorm(u, H, H, 5000)).toBeCloseTo(target, 6);
           // No vector is stretched by more than the target.
           for (let trial = 0; trial < 20; trial++) {
             const v = Float64Array.from({ length: H }, () => rng.normal());

@@ -3,6 +3,7 @@
  * Float32 arrays that are transferred to the page (hence fresh arrays per frame; they are detached on send),
  * plus the gradient-decay readings of the loss at the last step (see gradientFlowFrame.ts).
  */
+import { rowNorms as engineRowNorms } from '../engine/analysis/gradientFlow.ts';
 import { gateCount } from '../engine/gateLayout.ts';
 import { layerInputSize } from '../engine/params.ts';
 import type { RecurrentNet } from '../engine/network.ts';
@@ -14,15 +15,9 @@ function f32(src: Float64Array, start = 0, length = src.length - start): Float32
   return new Float32Array(src.subarray(start, start + length));
 }
 
-/** Euclidean norm of each of the `rows` rows of a row-major [rows, width] array. */
+/** Per-row norms for display (the engine computes them in float64). */
 function rowNorms(src: Float64Array, rows: number, width: number): Float32Array {
-  const out = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let k = r * width; k < (r + 1) * width; k++) s += src[k] * src[k];
-    out[r] = Math.sqrt(s);
-  }
-  return out;
+  return Float32Array.from(engineRowNorms(src, rows, width));
 }
 
 export class ProbeRecorder {

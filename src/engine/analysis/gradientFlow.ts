@@ -6,6 +6,7 @@
  */
 import type { ModelConfig } from '../config.ts';
 import { gateIndex } from '../gateLayout.ts';
+import { spectralNorm } from '../init.ts';
 import type { ParamStore } from '../params.ts';
 
 /** Euclidean norm of each row of a [rows, width] array. */
@@ -65,33 +66,6 @@ export function markVanishing(norms: ArrayLike<number>, ratio = 1e-6, overflowRa
   return { vanishedAt, explodedAt };
 }
 
-/** Largest singular value of a square [n, n] matrix by power iteration on MᵀM. */
-export function spectralNormSquare(m: Float64Array, n: number, iterations = 30): number {
-  const v = new Float64Array(n).fill(1 / Math.sqrt(n));
-  const u = new Float64Array(n);
-  const w = new Float64Array(n);
-  let sigma = 0;
-  for (let it = 0; it < iterations; it++) {
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += m[i * n + j] * v[j];
-      u[i] = s;
-    }
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += m[i * n + j] * u[i];
-      w[j] = s;
-    }
-    let norm = 0;
-    for (let j = 0; j < n; j++) norm += w[j] * w[j];
-    norm = Math.sqrt(norm);
-    if (norm === 0 || !Number.isFinite(norm)) return norm === 0 ? 0 : Infinity;
-    sigma = Math.sqrt(norm);
-    for (let j = 0; j < n; j++) v[j] = w[j] / norm;
-  }
-  return sigma;
-}
-
 /**
  * RNN: ‖∏_{s=t+1}^{T} J_s‖₂ with J_s = ∂h_s/∂h_{s−1} = diag(φ′(pre_s))·W_hh, for one layer and one sequence.
  * Entry k (k = 0..T−1) is the norm of the product of the last k Jacobians (entry 0 = 1, the identity).
@@ -124,7 +98,7 @@ export function rnnJacobianProducts(
       }
     }
     [prod, next] = [next, prod];
-    out[k] = spectralNormSquare(prod, H);
+    out[k] = spectralNorm(prod, H, H, 30);
   }
   return out;
 }
