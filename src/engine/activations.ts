@@ -1,7 +1,6 @@
 /**
- * Elementwise activations over ranges of a Float64Array, and their derivatives. Derivatives take both the
- * pre-activation and the activation so each function can use whichever is exact and cheap (σ' from σ,
- * hard-sigmoid' from the pre-activation).
+ * The scalar activations and their derivatives. Derivatives take both the pre-activation and the activation
+ * so each can use whichever is exact and cheap (σ' from σ, hard-sigmoid' from the pre-activation).
  */
 import type { GateActivation, RnnNonlinearity, StateActivation } from './config.ts';
 
@@ -23,25 +22,18 @@ export function softsign(x: number): number {
   return x / (1 + Math.abs(x));
 }
 
-export function applyActivation(kind: ActivationName, src: Float64Array, dst: Float64Array, start: number, end: number): void {
-  switch (kind) {
-    case 'sigmoid':
-      for (let i = start; i < end; i++) dst[i] = sigmoid(src[i]);
-      return;
-    case 'hardSigmoid':
-      for (let i = start; i < end; i++) dst[i] = hardSigmoid(src[i]);
-      return;
-    case 'tanh':
-      for (let i = start; i < end; i++) dst[i] = Math.tanh(src[i]);
-      return;
-    case 'softsign':
-      for (let i = start; i < end; i++) dst[i] = softsign(src[i]);
-      return;
-    case 'relu':
-      for (let i = start; i < end; i++) dst[i] = src[i] > 0 ? src[i] : 0;
-      return;
-  }
+export function relu(x: number): number {
+  return x > 0 ? x : 0;
 }
+
+/** The scalar function behind each activation name (the engine's cells and the cell diagram share it). */
+export const ACTIVATION_FUNCTIONS: Readonly<Record<ActivationName, (x: number) => number>> = {
+  sigmoid,
+  hardSigmoid,
+  tanh: Math.tanh,
+  softsign,
+  relu,
+};
 
 /** d act / d pre at one point, from the pre-activation x and the activation y = act(x). */
 export function activationDerivative(kind: ActivationName, x: number, y: number): number {
@@ -58,23 +50,5 @@ export function activationDerivative(kind: ActivationName, x: number, y: number)
     }
     case 'relu':
       return x > 0 ? 1 : 0;
-  }
-}
-
-/** dst[i] = grad[i] · act'(pre[i]) over a range: the backward step through an activation. */
-export function backpropActivation(
-  kind: ActivationName,
-  pre: Float64Array, act: Float64Array, grad: Float64Array, dst: Float64Array,
-  start: number, end: number,
-): void {
-  switch (kind) {
-    case 'sigmoid':
-      for (let i = start; i < end; i++) dst[i] = grad[i] * act[i] * (1 - act[i]);
-      return;
-    case 'tanh':
-      for (let i = start; i < end; i++) dst[i] = grad[i] * (1 - act[i] * act[i]);
-      return;
-    default:
-      for (let i = start; i < end; i++) dst[i] = grad[i] * activationDerivative(kind, pre[i], act[i]);
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { ModelConfig } from './config.ts';
 import { gateCount } from './gateLayout.ts';
-import { activationDerivative, hardSigmoid, sigmoid, softsign, type ActivationName } from './activations.ts';
+import { activationDerivative, ACTIVATION_FUNCTIONS } from './activations.ts';
 import { gemmNN, gemmNT, gemmTN } from './kernels/gemm.ts';
 import { ParamStore, layerInputSize } from './params.ts';
 
@@ -92,13 +92,6 @@ export interface BackwardOptions {
 
 type Scalar = (x: number) => number;
 
-const ACTIVATIONS: Record<ActivationName, Scalar> = {
-  sigmoid,
-  hardSigmoid,
-  tanh: Math.tanh,
-  softsign,
-  relu: (x) => (x > 0 ? x : 0),
-};
 
 interface LayerBuffers extends LayerTrace {
   readonly dh: Float64Array;
@@ -147,9 +140,9 @@ export class RecurrentNet {
     }
     this.params = params ?? new ParamStore(config);
     this.G = gateCount(config.cell);
-    this.gateAct = ACTIVATIONS[config.gateActivation];
-    this.stateAct = ACTIVATIONS[config.stateActivation];
-    this.rnnAct = ACTIVATIONS[config.nonlinearity];
+    this.gateAct = ACTIVATION_FUNCTIONS[config.gateActivation];
+    this.stateAct = ACTIVATION_FUNCTIONS[config.stateActivation];
+    this.rnnAct = ACTIVATION_FUNCTIONS[config.nonlinearity];
   }
 
   get outputWidth(): number {

@@ -6,7 +6,9 @@
  */
 import type { ModelConfig } from '../config.ts';
 import { gateIndex } from '../gateLayout.ts';
+import { activationDerivative } from '../activations.ts';
 import { spectralNorm } from '../init.ts';
+import { gemmNN } from '../kernels/gemm.ts';
 import type { ParamStore } from '../params.ts';
 
 /** Euclidean norm of each row of a [rows, width] array. */
@@ -83,20 +85,15 @@ export function rnnJacobianProducts(
   const out = new Float64Array(T);
   out[0] = 1;
   let next = new Float64Array(H * H);
+  const J = new Float64Array(H * H);
   for (let k = 1; k < T; k++) {
     const s = T - k; // J_s, s from T−1 down to 1 (0-based): the step whose input is h_{s−1}
-    // prod ← prod · diag(φ′_s) · W_hh
-    for (let i = 0; i < H; i++) {
-      for (let j = 0; j < H; j++) {
-        let acc = 0;
-        for (let m = 0; m < H; m++) {
-          const hv = h[s * H + m];
-          const d = kind === 'relu' ? (pre[s * H + m] > 0 ? 1 : 0) : kind === 'sigmoid' ? hv * (1 - hv) : 1 - hv * hv;
-          acc += prod[i * H + m] * d * W[wHh + m * H + j];
-        }
-        next[i * H + j] = acc;
-      }
+    // J = diag(φ′_s)·W_hh, then prod ← prod·J with the engine's matrix kernel.
+    for (let m = 0; m < H; m++) {
+      const d = activationDerivative(kind, pre[s * H + m], h[s * H + m]);
+      for (let j = 0; j < H; j++) J[m * H + j] = d * W[wHh + m * H + j];
     }
+    gemmNN(H, H, H, prod, 0, J, 0, next, 0, false);
     [prod, next] = [next, prod];
     out[k] = spectralNorm(prod, H, H, 30);
   }

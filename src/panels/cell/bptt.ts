@@ -4,7 +4,7 @@
  * to what the engine computed.
  */
 import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../../engine/config.ts';
-import { activationDerivative, hardSigmoid, sigmoid, softsign, type ActivationName } from '../../engine/activations.ts';
+import { ACTIVATION_FUNCTIONS, activationDerivative, type ActivationName } from '../../engine/activations.ts';
 import { GATE_NAMES, PEEPHOLE_GATES, type GateName } from '../../engine/gateLayout.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 import { gateOffset, gateRow, prevHidden, unitAt, type Site } from './frameReader.ts';
@@ -16,18 +16,7 @@ export interface Activations {
 }
 
 export function activate(kind: ActivationName, x: number): number {
-  switch (kind) {
-    case 'sigmoid':
-      return sigmoid(x);
-    case 'hardSigmoid':
-      return hardSigmoid(x);
-    case 'tanh':
-      return Math.tanh(x);
-    case 'softsign':
-      return softsign(x);
-    case 'relu':
-      return x > 0 ? x : 0;
-  }
+  return ACTIVATION_FUNCTIONS[kind](x);
 }
 
 /** Truncated BPTT (chunks of k steps) stops the gradient of step s from reaching step s − 1. */
