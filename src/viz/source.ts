@@ -6,11 +6,6 @@ export interface Source<T> {
   subscribe(onChange: () => void): () => void;
 }
 
-/** A source that never changes. */
-export function staticSource<T>(value: T | null): Source<T> {
-  return { read: () => value, subscribe: () => () => {} };
-}
-
 const raf: (cb: () => void) => number =
   typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(cb) : (cb) => setTimeout(cb, 16) as unknown as number;
 const cancelRaf: (id: number) => void =
