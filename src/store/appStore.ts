@@ -125,3 +125,11 @@ export const appStore = createAppStore();
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
 }
+
+/**
+ * The store of the run a component shows, for reads and writes inside event handlers (render code reads
+ * through useApp so it re-renders). New code uses this rather than importing the store itself.
+ */
+export function useAppStore(): AppStore {
+  return appStore;
+}
