@@ -8,7 +8,7 @@ import { Modal } from '../controls/Modal.tsx';
 import { toggleShortcuts } from '../controls/actions.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useLang, useUiStore } from './uiStore.ts';
 import { DATASETS, type DatasetInfo } from '../tasks/data/datasets.ts';
 
 /** Runtime dependencies (package.json "dependencies"), by what they do here. */
@@ -21,7 +21,7 @@ export const DEPENDENCIES: readonly { name: string; licence: string; role: Messa
 
 function DatasetCredit(props: { info: DatasetInfo }) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const { info } = props;
   return (
     <li className="about-dataset" data-testid={`about-dataset-${info.id}`}>
@@ -52,9 +52,10 @@ function DatasetCredit(props: { info: DatasetInfo }) {
 
 export function AboutDialog(props: { onClose: () => void }) {
   const t = useT();
+  const ui = useUiStore();
   const showShortcuts = (): void => {
     props.onClose();
-    toggleShortcuts(appStore, true);
+    toggleShortcuts(ui, true);
   };
   return (
     <Modal title={t('about.title')} testId="about-dialog" onClose={props.onClose} className="about">

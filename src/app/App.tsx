@@ -1,25 +1,32 @@
-/** The application shell: header, notices, configuration sidebar, toolbar, scrubbers and the panel grid. */
-import { useEffect } from 'react';
+/**
+ * The application shell: header, notices, configuration sidebar, toolbar, scrubbers and the panel grid. The
+ * page's objects (run controller, UI store, frame scheduler) come in from boot; the focused run is handed
+ * down by RunProvider, so everything below reads the run it shows from context.
+ */
+import { useCallback, useEffect } from 'react';
 import { ConfigPanel } from '../controls/ConfigPanel.tsx';
 import { HistorySlider, TimestepSlider } from '../controls/Scrubbers.tsx';
 import { ShortcutsOverlay } from '../controls/ShortcutsOverlay.tsx';
 import { Toolbar } from '../controls/Toolbar.tsx';
 import { useShortcuts } from '../controls/shortcuts.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
-import { frameBus } from '../store/frameBus.ts';
-import type { UrlWarning } from '../store/urlCodec.ts';
-import { ClientContext, type TrainerControls } from './clientContext.ts';
+import { focusedRun } from '../compare/runController.ts';
+import { RunProvider, useRun } from '../run/runContext.ts';
+import { SchedulerContext } from '../run/scheduled.ts';
+import { useWorkspace, WorkspaceProvider } from '../run/workspaceContext.ts';
+import { useAppStore } from '../store/appStore.ts';
+import type { Page } from './boot.ts';
+import { ClientContext, useClient } from './clientContext.ts';
+import { CostDialog } from './CostDialog.tsx';
 import { Header } from './Header.tsx';
-import { FailureBanner, UrlWarningsBanner } from './Notices.tsx';
+import { FailureBanner, UrlWarningsBanner, WorkerLostBanner } from './Notices.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
+import { UiProvider, useLang, useUiStore } from './uiStore.ts';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
-
-const sequenceLength = (): number => frameBus.latest()?.T ?? appStore.getState().config.seqLen;
 
 /** <html lang> and the tab title follow the UI language (screen readers, fonts and search use them). */
 function useDocumentLanguage(): void {
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const t = useT();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -27,11 +34,21 @@ function useDocumentLanguage(): void {
   }, [lang, t]);
 }
 
-export function App(props: { client: TrainerControls; urlWarnings: readonly UrlWarning[] }) {
-  useShortcuts(appStore, props.client, sequenceLength);
+/** The keyboard drives the page's controls and the cursor of the run on show. */
+function Shortcuts() {
+  const run = useRun();
+  const store = useAppStore();
+  const sequenceLength = useCallback(() => run.frames.latest()?.T ?? store.getState().config.seqLen, [run, store]);
+  useShortcuts(store, useUiStore(), useClient(), sequenceLength);
+  return null;
+}
+
+function Shell(props: { urlWarnings: Page['urlWarnings'] }) {
   useDocumentLanguage();
+  const run = useWorkspace(focusedRun);
   return (
-    <ClientContext value={props.client}>
+    <RunProvider run={run}>
+      <Shortcuts />
       <div className="app">
         <Header />
         <div className="app-body">
@@ -39,6 +56,7 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
           <main className="workspace">
             <PresetBar />
             <FailureBanner />
+            <WorkerLostBanner />
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />
@@ -50,7 +68,22 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
           </main>
         </div>
         <ShortcutsOverlay />
+        <CostDialog />
       </div>
-    </ClientContext>
+    </RunProvider>
+  );
+}
+
+export function App({ page }: { page: Page }) {
+  return (
+    <UiProvider store={page.ui}>
+      <WorkspaceProvider controller={page.controller}>
+        <SchedulerContext value={page.scheduler}>
+          <ClientContext value={page.controller}>
+            <Shell urlWarnings={page.urlWarnings} />
+          </ClientContext>
+        </SchedulerContext>
+      </WorkspaceProvider>
+    </UiProvider>
   );
 }

@@ -4,10 +4,11 @@ import { AboutButton } from './About.tsx';
 import { LangToggle } from '../controls/LangToggle.tsx';
 import { toggleShortcuts } from '../controls/actions.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore } from '../store/appStore.ts';
+import { useUiStore } from './uiStore.ts';
 
 export function Header() {
   const t = useT();
+  const ui = useUiStore();
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -32,7 +33,7 @@ export function Header() {
           data-testid="btn-shortcuts"
           title={t('shortcut.title')}
           aria-label={t('shortcut.title')}
-          onClick={() => toggleShortcuts(appStore)}
+          onClick={() => toggleShortcuts(ui)}
         >
           ?
         </button>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { urlWarningReason, type Translate } from '../controls/problemText.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
 import type { UrlWarning } from '../store/urlCodec.ts';
 import type { Failure } from '../worker/protocol.ts';
 import { useClient } from './clientContext.ts';
@@ -24,6 +24,7 @@ export function failureText(t: Translate, f: Failure): string {
 export function FailureBanner() {
   const t = useT();
   const client = useClient();
+  const store = useAppStore();
   const failure = useApp((s) => s.failure);
   if (!failure) return null;
   return (
@@ -38,7 +39,28 @@ export function FailureBanner() {
         <button type="button" className="btn btn-small" data-testid="failure-reset" onClick={() => client.reset()}>
           {t('toolbar.reset')}
         </button>
-        <button type="button" className="btn btn-small btn-ghost" data-testid="failure-dismiss" onClick={() => appStore.setState({ failure: null })}>
+        <button type="button" className="btn btn-small btn-ghost" data-testid="failure-dismiss" onClick={() => store.setState({ failure: null })}>
+          {t('common.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The training worker died and was replaced: say so (the run restarted at step 0), until dismissed. */
+export function WorkerLostBanner() {
+  const t = useT();
+  const store = useAppStore();
+  const lost = useApp((s) => s.workerLost);
+  if (lost === null) return null;
+  return (
+    <div className="banner banner-warning" role="alert" data-testid="worker-lost">
+      <span className="banner-icon" aria-hidden="true">
+        ⚠
+      </span>
+      <div className="banner-text">{t('worker.lost', { message: lost })}</div>
+      <div className="banner-actions">
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => store.setState({ workerLost: null })}>
           {t('common.dismiss')}
         </button>
       </div>

@@ -1,8 +1,9 @@
 /**
  * The panels, the cell diagram largest: it is where a student reads the equations with the actual numbers.
- * Each sits in a named grid slot, so the layout does not depend on what a panel draws inside.
+ * Each sits in a named grid slot, so the layout does not depend on what a panel draws inside; a slot also
+ * watches whether it is on screen, so the views inside are not updated while it is scrolled away.
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { CellPanel } from '../panels/cell/CellPanel.tsx';
 import { ComparePanel } from '../panels/compare/ComparePanel.tsx';
 import { GatesPanel } from '../panels/gates/GatesPanel.tsx';
@@ -14,9 +15,20 @@ import { PredictionsPanel } from '../panels/predictions/PredictionsPanel.tsx';
 import { StatePanel } from '../panels/state/StatePanel.tsx';
 import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
 import { TextPanel } from '../panels/text/TextPanel.tsx';
+import { useObservedVisibility, VisibilityContext } from '../run/visibility.ts';
+
+function Watched(props: { className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const visibility = useObservedVisibility(ref);
+  return (
+    <div ref={ref} className={props.className}>
+      <VisibilityContext value={visibility}>{props.children}</VisibilityContext>
+    </div>
+  );
+}
 
 function Slot(props: { area: string; children: ReactNode }) {
-  return <div className={`slot slot-${props.area}`}>{props.children}</div>;
+  return <Watched className={`slot slot-${props.area}`}>{props.children}</Watched>;
 }
 
 export function PanelGrid() {

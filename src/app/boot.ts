@@ -1,25 +1,30 @@
 /**
- * Start-up: URL → config and language → store; then the trainer starts the run paused at step 0 (its first
- * frame arrives at once, so the panels are never empty) and the address bar starts following the store.
+ * Start-up, the app's top-level wiring (the only place that makes page-wide objects): URL → config and
+ * language; the UI store; the run controller with its first run; then the trainer starts the run paused at
+ * step 0 (its first frame arrives at once, so the panels are never empty) — after asking, if the URL asks
+ * for more than the page can afford — and the address bar starts following the run.
  */
-import { createTrainerWorker, TrainerClient } from '../worker/client.ts';
 import { RunController } from '../compare/runController.ts';
-import { compareModels, compareStore } from '../compare/compareStore.ts';
-import { appStore } from '../store/appStore.ts';
-import { frameBus } from '../store/frameBus.ts';
+import { askThroughUi } from '../run/costGate.ts';
+import { runFactory } from '../run/run.ts';
+import { FrameScheduler } from '../run/scheduler.ts';
 import { parseUrl, type UrlWarning } from '../store/urlCodec.ts';
 import { pageTaskData } from './taskData.ts';
+import { createUiStore, type UiStore } from './uiStore.ts';
 import { browserLang, syncUrl } from './urlSync.ts';
 
-export function boot(): { client: RunController; urlWarnings: UrlWarning[] } {
+export interface Page {
+  controller: RunController;
+  ui: UiStore;
+  scheduler: FrameScheduler;
+  urlWarnings: UrlWarning[];
+}
+
+export function boot(): Page {
   const { config, lang, warnings } = parseUrl(window.location.search);
-  appStore.setState({ config, lang: lang ?? browserLang() });
-  // A single run, or (config.compare) one trainer per architecture racing side by side.
-  const client = new RunController(appStore, frameBus, (store, bus) => new TrainerClient(store, bus, createTrainerWorker, pageTaskData), {
-    models: compareModels,
-    focus: compareStore,
-  });
-  client.start(config);
-  syncUrl(appStore);
-  return { client, urlWarnings: warnings };
+  const ui = createUiStore({ lang: lang ?? browserLang() });
+  const controller = new RunController(runFactory({ data: pageTaskData }), { config }, askThroughUi(ui));
+  controller.start(config);
+  syncUrl(controller.workspace, ui);
+  return { controller, ui, scheduler: new FrameScheduler(), urlWarnings: warnings };
 }

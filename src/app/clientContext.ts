@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
+import { useRun } from '../run/runContext.ts';
 
 /** What the controls need from the trainer client (worker/client.ts implements it); tests can pass a fake. */
 export interface TrainerControls {
@@ -18,10 +19,11 @@ export interface TrainerControls {
   gradCheck(eps: number, maxPerGroup: number | null): void;
 }
 
+/** The page's controls (a race is driven as a whole); without it, a component drives the run it shows. */
 export const ClientContext = createContext<TrainerControls | null>(null);
 
 export function useClient(): TrainerControls {
-  const client = useContext(ClientContext);
-  if (!client) throw new Error('useClient() outside <ClientContext>');
-  return client;
+  const page = useContext(ClientContext);
+  const run = useRun();
+  return page ?? run.controls;
 }

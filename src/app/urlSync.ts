@@ -3,27 +3,48 @@
  * entry per keystroke), so reloading, bookmarking or "Copy link" gives the same run.
  */
 import { detectLang, type Lang } from '../i18n/i18n.ts';
-import type { AppState, AppStore } from '../store/appStore.ts';
+import type { RunConfig } from '../store/runConfig.ts';
 import { serializeUrl } from '../store/urlCodec.ts';
+import { focusedRun, type WorkspaceStore } from '../compare/runController.ts';
+import type { UiStore } from './uiStore.ts';
 
 /** What this browser would choose without a lang= parameter. */
 export function browserLang(): Lang {
   return detectLang(navigator.languages ?? [navigator.language]);
 }
 
-export function runUrl(state: Pick<AppState, 'config' | 'lang'>, location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string {
+export function runUrl(state: { config: RunConfig; lang: Lang }, location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string {
   const query = serializeUrl(state.config, state.lang, browserLang());
   return `${location.origin}${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
 }
 
-/** Starts mirroring the store into the address bar; returns the unsubscribe function. */
-export function syncUrl(store: AppStore): () => void {
-  const write = (s: AppState): void => {
-    const next = runUrl(s, window.location);
-    if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
+/** Starts mirroring the focused run's config and the language into the address bar; returns the unsubscribe function. */
+export function syncUrl(workspace: WorkspaceStore, ui: UiStore): () => void {
+  let last = '';
+  const write = (): void => {
+    const config = focusedRun(workspace.getState()).store.getState().config;
+    const next = runUrl({ config, lang: ui.getState().lang }, window.location);
+    if (next !== last && next !== window.location.href) window.history.replaceState(window.history.state, '', next);
+    last = next;
   };
-  write(store.getState());
-  return store.subscribe((s, prev) => {
-    if (s.config !== prev.config || s.lang !== prev.lang) write(s);
+  let offRun = (): void => undefined;
+  const follow = (): void => {
+    offRun();
+    offRun = focusedRun(workspace.getState()).store.subscribe((s, prev) => {
+      if (s.config !== prev.config) write();
+    });
+    write();
+  };
+  follow();
+  const offWorkspace = workspace.subscribe((s, prev) => {
+    if (focusedRun(s) !== focusedRun(prev)) follow();
   });
+  const offUi = ui.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) write();
+  });
+  return () => {
+    offRun();
+    offWorkspace();
+    offUi();
+  };
 }

@@ -1,77 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../store/appStore.ts';
-import { FrameBus } from '../store/frameBus.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import { frameCell } from '../viz/frameSource.ts';
-import { TrainerClient } from '../worker/client.ts';
-import { FakeWorker } from '../worker/fakeWorker.ts';
-import { CompareModels, createCompareStore } from './compareStore.ts';
+import type { FakeWorker } from '../worker/fakeWorker.ts';
+import { fakeRunFactory } from '../run/testRuns.ts';
+import type { AskCost } from '../run/costGate.ts';
 import { RunController } from './runController.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, cell: 'lstm' };
 
-function setup() {
-  const store = createAppStore({ config: SMALL });
-  const bus = new FrameBus();
-  const models = new CompareModels();
-  const focus = createCompareStore();
+function setup(askCost: AskCost | null = null) {
   const workers: FakeWorker[] = [];
-  const controller = new RunController(store, bus, (s, b) => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return new TrainerClient(s, b, () => w);
-  }, { models, focus });
+  const controller = new RunController(fakeRunFactory(workers), { config: SMALL }, askCost);
   const live = (): FakeWorker[] => workers.filter((w) => !w.terminated);
   const deliver = (): void => workers.forEach((w) => w.deliver());
-  return { store, bus, models, focus, workers, live, deliver, controller };
+  const focused = () => controller.focused;
+  const runs = () => controller.workspace.getState().runs;
+  return { workers, live, deliver, controller, focused, runs };
 }
 
 describe('RunController', () => {
-  it('runs a single model on the page store when compare is off', () => {
-    const { store, bus, models, workers, deliver, controller } = setup();
+  it('runs a single model when compare is off', () => {
+    const { workers, deliver, controller, focused, runs } = setup();
     controller.start(SMALL);
     controller.step(2);
     deliver();
     expect(workers).toHaveLength(1);
-    expect(models.get()).toBeNull();
-    expect(store.getState().step).toBe(2);
-    expect(bus.latest()?.step).toBe(2);
+    expect(runs()).toHaveLength(1);
+    expect(controller.workspace.getState().racing).toBe(false);
+    expect(focused().store.getState().step).toBe(2);
+    expect(focused().frames.latest()?.step).toBe(2);
   });
 
-  it('races one worker per architecture and shows the focused one in the page store and bus', () => {
-    const { store, bus, models, focus, live, deliver, controller } = setup();
+  it('races one run per architecture; the focused one is what the panels show, no copies made', () => {
+    const { live, deliver, controller, focused, runs } = setup();
     const config = { ...SMALL, compare: 'rnn,gru' } as const;
     controller.start(config);
     deliver();
     expect(live()).toHaveLength(2);
-    expect(models.get()?.map((m) => m.cell)).toEqual(['rnn', 'gru']);
-    // The page's config is the user's (its cell untouched); the URL follows it.
-    expect(store.getState().config).toBe(config);
-    expect(store.getState().summary?.cell).toBe('rnn');
-    expect(frameCell(bus.latest()!)).toBe('rnn');
-
+    expect(runs().map((r) => r.cell)).toEqual(['rnn', 'gru']);
+    // Every racer holds the user's config (its cell untouched); the URL follows it.
+    expect(focused().store.getState().config).toEqual(config);
+    expect(focused().store.getState().summary?.cell).toBe('rnn');
+    expect(frameCell(focused().frames.latest()!)).toBe('rnn');
     controller.step(3);
     deliver();
-    expect(store.getState().step).toBe(3);
-    expect(store.getState().loss.train).toEqual(models.get()![0].store.getState().loss.train);
-
-    focus.setState({ focus: 'gru' });
-    expect(store.getState().summary?.cell).toBe('gru');
-    expect(frameCell(bus.latest()!)).toBe('gru');
-    expect(bus.history().map((e) => e.step)).toEqual(models.get()![1].bus.history().map((e) => e.step));
-
+    expect(focused().store.getState().step).toBe(3);
+    focused().store.setState((s) => ({ selection: { ...s.selection, t: 5 } }));
+    controller.setFocus('gru');
+    expect(focused()).toBe(runs()[1]);
+    expect(focused().store.getState().summary?.cell).toBe('gru');
+    expect(frameCell(focused().frames.latest()!)).toBe('gru');
+    // The cursor moves over with the focus.
+    expect(focused().store.getState().selection.t).toBe(5);
     controller.play();
     live().forEach((w) => w.slice());
     deliver();
-    expect(store.getState().status).toBe('playing');
+    expect(focused().store.getState().status).toBe('playing');
     controller.toggle();
     deliver();
-    expect(store.getState().status).toBe('paused');
-    expect(models.get()!.every((m) => m.store.getState().status === 'paused')).toBe(true);
+    expect(runs().every((r) => r.store.getState().status === 'paused')).toBe(true);
   });
 
-  it('switches modes by closing one trainer before opening the other', () => {
-    const { store, bus, models, workers, live, deliver, controller } = setup();
+  it('switches modes by closing one set of runs before opening the other', () => {
+    const { workers, live, deliver, controller, focused, runs } = setup();
     controller.start(SMALL);
     deliver();
     const single = workers[0];
@@ -79,35 +70,54 @@ describe('RunController', () => {
     expect(single.terminated).toBe(true);
     deliver();
     expect(live()).toHaveLength(2);
-    expect(store.getState().config.compare).toBe('rnn,lstm');
-
+    expect(focused().store.getState().config.compare).toBe('rnn,lstm');
     controller.step(2);
     const race = live();
     controller.applyConfig({ ...SMALL, compare: 'off' });
     deliver();
     expect(race.every((w) => w.terminated)).toBe(true);
-    expect(models.get()).toBeNull();
+    expect(runs()).toHaveLength(1);
     // Replies of the closed race never reach the page.
-    expect(store.getState().step).toBe(0);
-    expect(frameCell(bus.latest()!)).toBe('lstm');
+    expect(focused().store.getState().step).toBe(0);
+    expect(frameCell(focused().frames.latest()!)).toBe('lstm');
   });
 
   it('keeps live changes in place and restarts the race for others, keeping the cursor inside the sequence', () => {
-    const { store, models, deliver, controller } = setup();
+    const { deliver, controller, focused, runs } = setup();
     const config = { ...SMALL, compare: 'rnn,lstm' } as const;
     controller.start(config);
     controller.step(2);
     deliver();
-    store.setState((s) => ({ selection: { ...s.selection, t: 7 } }));
+    focused().store.setState((s) => ({ selection: { ...s.selection, t: 7 } }));
     controller.applyConfig({ ...config, clip: 'none' });
     deliver();
-    expect(models.get()!.map((m) => m.store.getState().step)).toEqual([2, 2]);
-    expect(store.getState().config.clip).toBe('none');
-
+    expect(runs().map((r) => r.store.getState().step)).toEqual([2, 2]);
+    expect(focused().store.getState().config.clip).toBe('none');
     controller.applyConfig({ ...config, clip: 'none', seqLen: 5 });
     deliver();
-    expect(models.get()!.map((m) => m.store.getState().step)).toEqual([0, 0]);
-    expect(store.getState().selection.t).toBe(4);
-    expect(store.getState().step).toBe(0);
+    expect(runs().map((r) => r.store.getState().step)).toEqual([0, 0]);
+    expect(focused().store.getState().selection.t).toBe(4);
+  });
+
+  it('asks before a run over the cost budget and builds nothing until answered', async () => {
+    const asked: Parameters<AskCost>[0][] = [];
+    let answer: (c: RunConfig | null) => void = () => undefined;
+    const ask: AskCost = (q) => {
+      asked.push(q);
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const { workers, controller, focused } = setup(ask);
+    const huge: RunConfig = { ...SMALL, task: 'tangHans', maxSymbols: 3000, seqLen: 200, batchSize: 256, hiddenSize: 128, numLayers: 4, compare: 'rnn,lstm,gru' };
+    controller.start(huge);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].cost.models).toBe(3);
+    expect(workers.every((w) => !w.sent.some((m) => m.type === 'init'))).toBe(true);
+    answer(asked[0].lowered);
+    await Promise.resolve();
+    expect(controller.workspace.getState().runs).toHaveLength(3);
+    expect(focused().store.getState().config).toEqual(asked[0].lowered);
+    // A small change never asks.
+    controller.applyConfig(SMALL);
+    expect(asked).toHaveLength(1);
   });
 });

@@ -1,52 +1,67 @@
 /**
- * What the toolbar, the keyboard and the sidebar drive: a single run (one TrainerClient on the page's store
- * and frame bus) or, when config.compare names a set, a CompareSession racing several models. The page's
- * config stays the one source of truth (and the URL follows it); switching mode closes one trainer before
- * the other opens, so exactly one of them ever writes the page's run state.
+ * The page's top-level driver: the runs it trains — one, or (config.compare) one per racer — and which of
+ * them the panels show. Its workspace store says so; the app hands the focused run down through
+ * RunProvider. The toolbar, the keyboard and the sidebar drive the page through it: a race is driven as a
+ * whole. Switching mode closes the old runs before the new ones open. A run over the cost budget is started
+ * only after the user has answered (AskCost).
  */
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TrainerControls } from '../app/clientContext.ts';
-import type { AppStore, Selection } from '../store/appStore.ts';
-import type { FrameBus } from '../store/frameBus.ts';
-import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
+import type { CellKind } from '../engine/config.ts';
+import type { AppState } from '../store/appStore.ts';
+import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
+import { costQuestionFor, type AskCost } from '../run/costGate.ts';
+import { estimateRunCost } from '../run/runCost.ts';
+import type { Run, RunFactory } from '../run/run.ts';
 import { compareCells } from './compareSet.ts';
-import type { CompareModels, CompareStore } from './compareStore.ts';
-import { FocusMirror } from './focusMirror.ts';
-import { CompareSession, type ClientFactory, type RunClient } from './session.ts';
+import { CompareSession } from './session.ts';
 
-/** The timestep cursor kept inside a new run's sequence and model (the race has no client to do it). */
-function fitSelection(sel: Selection, config: RunConfig): Selection {
-  return {
-    ...sel,
-    t: Math.min(sel.t, config.seqLen - 1),
-    layer: Math.min(sel.layer, config.numLayers - 1),
-    unit: Math.min(sel.unit, config.hiddenSize - 1),
-    historyIndex: null,
-  };
+export interface WorkspaceState {
+  /** The runs of the page: the single run, or the racers of a compare session. */
+  runs: readonly Run[];
+  /** Index (in runs) of the run the panels show. */
+  focus: number;
+  /** Several runs race (compare mode). */
+  racing: boolean;
 }
 
-interface Race {
-  session: CompareSession;
-  mirror: FocusMirror;
-  offFocus: () => void;
+export type WorkspaceStore = StoreApi<WorkspaceState>;
+
+export function focusedRun(s: WorkspaceState): Run {
+  return s.runs[Math.min(s.focus, s.runs.length - 1)];
+}
+
+/** What a new run takes over from the one shown before: the page's config, cursor and speed. */
+function pageFields(run: Run): Partial<AppState> {
+  const { config, selection, speed } = run.store.getState();
+  return { config, selection: { ...selection, historyStep: null }, speed };
 }
 
 export class RunController implements TrainerControls {
-  private single: RunClient | null = null;
-  private race: Race | null = null;
+  readonly workspace: WorkspaceStore;
+  private session: CompareSession | null = null;
+  /** The architecture the user focused last; kept across races (null = the first racer). */
+  private focusCell: CellKind | null = null;
+  /** Bumped by every start: an answer to an older cost question starts nothing. */
+  private request = 0;
 
   constructor(
-    private readonly store: AppStore,
-    private readonly bus: FrameBus,
-    private readonly createClient: ClientFactory,
-    private readonly compare: { models: CompareModels; focus: CompareStore },
-  ) {}
+    private readonly makeRun: RunFactory,
+    init: Partial<AppState> = {},
+    private readonly askCost: AskCost | null = null,
+  ) {
+    this.workspace = createStore<WorkspaceState>()(() => ({ runs: [makeRun({ init })], focus: 0, racing: false }));
+  }
 
-  /** Runs `config` (on `data`, for a dataset task) from step 0, in the mode it asks for. */
+  /** The run the panels show. */
+  get focused(): Run {
+    return focusedRun(this.workspace.getState());
+  }
+
+  /** Runs `config` (on `data`, for a dataset task) from step 0, in the mode it asks for — after asking, if costly. */
   start(config: RunConfig, data?: TaskData): void {
-    const cells = compareCells(config.compare);
-    if (cells.length === 0) this.openSingle().start(config, data);
-    else this.startRace(config, data);
+    this.gate(config, false, (c) => this.startNow(c, data));
   }
 
   play(): void {
@@ -57,8 +72,10 @@ export class RunController implements TrainerControls {
     this.current().pause();
   }
 
+  /** Follows what the toolbar shows: the focused run's state (a race is played or paused as a whole). */
   toggle(): void {
-    this.current().toggle();
+    if (this.focused.controls.isPlaying()) this.pause();
+    else this.play();
   }
 
   step(count = 1): void {
@@ -66,86 +83,106 @@ export class RunController implements TrainerControls {
   }
 
   reset(): void {
-    if (this.race) this.store.setState((s) => ({ selection: fitSelection(s.selection, s.config) }));
     this.current().reset();
   }
 
   setHyper(patch: HyperPatch): void {
-    if (this.race) this.store.setState((s) => ({ config: { ...s.config, ...patch } }));
     this.current().setHyper(patch);
   }
 
   setSpeed(stepsPerSecond: number | null): void {
-    this.store.setState({ speed: stepsPerSecond });
     this.current().setSpeed(stepsPerSecond);
   }
 
   applyConfig(next: RunConfig): void {
-    const { config, status } = this.store.getState();
-    const cells = compareCells(next.compare);
-    const sameMode = this.race ? cells.join() === this.race.session.cells.join() : cells.length === 0;
-    if (sameMode) {
-      if (this.race) {
-        const restarts = (Object.keys(next) as (keyof RunConfig)[]).some((k) => k !== 'cell' && next[k] !== config[k] && !isLiveField(k));
-        this.store.setState((s) => ({ config: next, selection: restarts ? fitSelection(s.selection, next) : s.selection }));
+    const current = this.focused.store.getState().config;
+    const playing = this.focused.controls.isPlaying();
+    this.gate(next, true, (config) => {
+      const cells = compareCells(config.compare);
+      const sameMode = this.session ? cells.join() === this.session.cells.join() : cells.length === 0;
+      if (sameMode) {
+        this.current().applyConfig(config);
+        return;
       }
-      this.current().applyConfig(next);
-      return;
-    }
-    this.start(next);
-    if (status === 'playing') this.play();
+      this.startNow(config);
+      if (playing) this.play();
+    }, current);
   }
 
   gradCheck(eps: number, maxPerGroup: number | null): void {
     // A race has no single run to check; the panel says so.
-    if (!this.race) this.single?.gradCheck(eps, maxPerGroup);
+    if (!this.session) this.focused.controls.gradCheck(eps, maxPerGroup);
+  }
+
+  /** Show racer `cell` in the panels; the cursor moves over with the focus, so the view stays put. */
+  setFocus(cell: CellKind): void {
+    this.focusCell = cell;
+    const s = this.workspace.getState();
+    const index = s.runs.findIndex((r) => r.cell === cell);
+    if (index < 0 || index === s.focus) return;
+    const { selection } = focusedRun(s).store.getState();
+    s.runs[index].store.setState({ selection });
+    this.workspace.setState({ focus: index });
   }
 
   dispose(): void {
-    this.closeRace();
-    this.single?.dispose();
-    this.single = null;
+    for (const r of this.workspace.getState().runs) r.controls.dispose();
+    this.session = null;
   }
 
-  private current(): RunClient | CompareSession {
-    if (this.race) return this.race.session;
-    return this.single ?? this.openSingle();
-  }
-
-  private openSingle(): RunClient {
-    this.closeRace();
-    this.single ??= this.createClient(this.store, this.bus);
-    return this.single;
-  }
-
-  private startRace(config: RunConfig, data?: TaskData): void {
-    const cells = compareCells(config.compare);
-    if (!this.race || this.race.session.cells.join() !== cells.join()) {
-      this.single?.dispose();
-      this.single = null;
-      this.closeRace();
-      const session = new CompareSession(cells, this.createClient, this.store.getState().speed);
-      // The focus names an architecture; one not in this set (or none) means the first model.
-      const focusIndex = (): number => Math.max(0, cells.indexOf(this.compare.focus.getState().focus ?? cells[0]));
-      const mirror = new FocusMirror(this.store, this.bus, session.models, focusIndex());
-      const offFocus = this.compare.focus.subscribe((s, prev) => {
-        if (s.focus !== prev.focus) mirror.focus(focusIndex());
-      });
-      this.race = { session, mirror, offFocus };
-      this.compare.models.set(session.models);
+  /**
+   * Runs `go` now, or after the user agreed to a config over budget (with the config they chose). A change
+   * that leaves the cost as it is never asks, so live edits of a run the user accepted go through.
+   */
+  private gate(config: RunConfig, running: boolean, go: (config: RunConfig) => void, current?: RunConfig): void {
+    const token = ++this.request;
+    const sameCost = current !== undefined && sameEstimate(current, config);
+    const question = this.askCost && !sameCost ? costQuestionFor(config, running) : null;
+    if (!question || !this.askCost) {
+      go(config);
+      return;
     }
-    this.store.setState((s) => ({ config, selection: fitSelection(s.selection, config) }));
-    this.race.session.start(config, data);
+    void this.askCost(question).then((choice) => {
+      if (choice && token === this.request) go(choice);
+    });
   }
 
-  private closeRace(): void {
-    const race = this.race;
-    if (!race) return;
-    this.race = null;
-    race.offFocus();
-    race.mirror.dispose();
-    race.session.dispose();
-    this.compare.models.set(null);
-    this.bus.clear();
+  private startNow(config: RunConfig, data?: TaskData): void {
+    const cells = compareCells(config.compare);
+    if (cells.length === 0) this.openSingle().controls.start(config, data);
+    else this.openRace(cells).start(config, data);
   }
+
+  private current(): CompareSession | Run['controls'] {
+    return this.session ?? this.focused.controls;
+  }
+
+  private openSingle(): Run {
+    if (!this.session) return this.focused;
+    const run = this.makeRun({ init: pageFields(this.focused) });
+    this.replaceRuns([run], 0, false);
+    return run;
+  }
+
+  private openRace(cells: CellKind[]): CompareSession {
+    if (this.session && this.session.cells.join() === cells.join()) return this.session;
+    const session = new CompareSession(cells, this.makeRun, pageFields(this.focused));
+    const focus = Math.max(0, this.focusCell === null ? 0 : cells.indexOf(this.focusCell));
+    this.replaceRuns(session.runs, focus, true);
+    this.session = session;
+    return session;
+  }
+
+  private replaceRuns(runs: readonly Run[], focus: number, racing: boolean): void {
+    const old = this.workspace.getState().runs;
+    this.session = null;
+    for (const r of old) r.controls.dispose();
+    this.workspace.setState({ runs, focus, racing });
+  }
+}
+
+function sameEstimate(a: RunConfig, b: RunConfig): boolean {
+  const x = estimateRunCost(a);
+  const y = estimateRunCost(b);
+  return x.bytes === y.bytes && x.flops === y.flops;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
-import { TrainerClient } from '../worker/client.ts';
-import { FakeWorker } from '../worker/fakeWorker.ts';
+import type { FakeWorker } from '../worker/fakeWorker.ts';
+import { fakeRunFactory } from '../run/testRuns.ts';
 import { compareCells, modelConfig } from './compareSet.ts';
 import { CompareSession, racerCpuShare } from './session.ts';
 
@@ -9,11 +9,7 @@ const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hid
 
 function setup(config: RunConfig = SMALL) {
   const workers: FakeWorker[] = [];
-  const session = new CompareSession(compareCells(config.compare), (store, bus) => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return new TrainerClient(store, bus, () => w);
-  });
+  const session = new CompareSession(compareCells(config.compare), fakeRunFactory(workers));
   const deliverAll = (): void => workers.forEach((w) => w.deliver());
   return { session, workers, deliverAll };
 }
@@ -41,8 +37,8 @@ describe('CompareSession', () => {
       expect({ ...m.config, cell: SMALL.cell }).toEqual(SMALL);
     }
     deliverAll();
-    expect(session.models.map((m) => m.store.getState().summary?.cell)).toEqual(['rnn', 'lstm', 'gru']);
-    expect(session.models.map((m) => m.bus.latest()?.step)).toEqual([0, 0, 0]);
+    expect(session.runs.map((m) => m.store.getState().summary?.cell)).toEqual(['rnn', 'lstm', 'gru']);
+    expect(session.runs.map((m) => m.frames.latest()?.step)).toEqual([0, 0, 0]);
   });
 
   it('gives every model the same data order: the probe input and the first training losses agree where they must', () => {
@@ -50,7 +46,7 @@ describe('CompareSession', () => {
     session.start(SMALL);
     session.step(3);
     deliverAll();
-    const frames = session.models.map((m) => m.bus.latest());
+    const frames = session.runs.map((m) => m.frames.latest());
     expect(frames.map((f) => f?.step)).toEqual([3, 3, 3]);
     // Same task and seed: the same probe sequence for all (what the panels compare).
     expect(Array.from(frames[1]?.x ?? [])).toEqual(Array.from(frames[0]?.x ?? []));
@@ -60,7 +56,7 @@ describe('CompareSession', () => {
     again.session.start(SMALL);
     again.session.step(3);
     again.deliverAll();
-    expect(again.session.models.map((m) => m.store.getState().loss.train)).toEqual(session.models.map((m) => m.store.getState().loss.train));
+    expect(again.session.runs.map((m) => m.store.getState().loss.train)).toEqual(session.runs.map((m) => m.store.getState().loss.train));
   });
 
   it('sends play, pause and step to every model', () => {
@@ -71,14 +67,14 @@ describe('CompareSession', () => {
     workers.forEach((w) => w.slice());
     deliverAll();
     expect(session.isPlaying()).toBe(true);
-    expect(session.models.every((m) => m.store.getState().status === 'playing')).toBe(true);
-    session.toggle();
+    expect(session.runs.every((m) => m.store.getState().status === 'playing')).toBe(true);
+    session.pause();
     deliverAll();
     expect(session.isPlaying()).toBe(false);
-    const before = session.models.map((m) => m.store.getState().step);
+    const before = session.runs.map((m) => m.store.getState().step);
     session.step(2);
     deliverAll();
-    expect(session.models.map((m) => m.store.getState().step)).toEqual(before.map((s) => s + 2));
+    expect(session.runs.map((m) => m.store.getState().step)).toEqual(before.map((s) => s + 2));
     for (const w of workers) expect(w.sent.map((m) => m.type)).toEqual(expect.arrayContaining(['play', 'pause', 'step']));
   });
 
@@ -88,10 +84,10 @@ describe('CompareSession', () => {
     session.step(4);
     session.reset();
     deliverAll();
-    for (const m of session.models) {
+    for (const m of session.runs) {
       expect(m.store.getState().step).toBe(0);
       expect(m.store.getState().loss.train).toHaveLength(0);
-      expect(m.bus.history().map((e) => e.step)).toEqual([0]);
+      expect(m.frames.history().map((e) => e.step)).toEqual([0]);
     }
     expect(workers.every((w) => w.sent.filter((m) => m.type === 'init').length === 2)).toBe(true);
   });
@@ -103,8 +99,8 @@ describe('CompareSession', () => {
     deliverAll();
     session.applyConfig({ ...SMALL, learningRate: 0.05 });
     deliverAll();
-    expect(session.models.map((m) => m.store.getState().step)).toEqual([2, 2, 2]);
-    expect(session.models.every((m) => m.store.getState().config.learningRate === 0.05)).toBe(true);
+    expect(session.runs.map((m) => m.store.getState().step)).toEqual([2, 2, 2]);
+    expect(session.runs.every((m) => m.store.getState().config.learningRate === 0.05)).toBe(true);
     // Changing the page's cell means nothing to the race.
     session.applyConfig({ ...SMALL, learningRate: 0.05, cell: 'gru' });
     expect(workers.every((w) => w.sent.at(-1)?.type === 'setHyper')).toBe(true);
@@ -113,10 +109,11 @@ describe('CompareSession', () => {
     deliverAll();
     session.applyConfig({ ...SMALL, learningRate: 0.05, seqLen: 6 });
     deliverAll();
-    for (const [k, m] of session.models.entries()) {
-      expect(m.store.getState().config).toEqual({ ...SMALL, learningRate: 0.05, seqLen: 6, cell: session.cells[k] });
+    for (const [k, m] of session.runs.entries()) {
+      expect(m.store.getState().config).toEqual({ ...SMALL, learningRate: 0.05, seqLen: 6 });
+      expect(m.store.getState().summary?.cell).toBe(session.cells[k]);
       expect(m.store.getState().status).toBe('playing');
-      expect(m.bus.latest()?.T).toBe(6);
+      expect(m.frames.latest()?.T).toBe(6);
     }
   });
 

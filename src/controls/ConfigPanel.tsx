@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
 import {
   CELLS, CLIP_MODES, COMPARE_SETS, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS,
@@ -43,7 +43,8 @@ export function ConfigPanel() {
   const t = useT();
   const client = useClient();
   const config = useApp((s) => s.config);
-  const set = (patch: Partial<RunConfig>): void => changeConfig(appStore, client, patch);
+  const store = useAppStore();
+  const set = (patch: Partial<RunConfig>): void => changeConfig(store, client, patch);
   const choices = <V extends string>(values: readonly V[], key: (v: V) => MessageKey): Choice<V>[] =>
     values.map((v) => ({ value: v, label: t(key(v)) }));
   const isLstm = config.cell === 'lstm';

@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { runUrl } from '../app/urlSync.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore } from '../store/appStore.ts';
+import { useLang } from '../app/uiStore.ts';
+import { useAppStore } from '../store/appStore.ts';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
@@ -25,8 +26,10 @@ export function CopyLinkButton() {
     return undefined;
   }, [state]);
 
+  const store = useAppStore();
+  const lang = useLang();
   const copy = async (): Promise<void> => {
-    const url = runUrl(appStore.getState(), window.location);
+    const url = runUrl({ config: store.getState().config, lang }, window.location);
     try {
       if (!navigator.clipboard) throw new Error('no clipboard API');
       await navigator.clipboard.writeText(url);

@@ -8,7 +8,7 @@
 import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp, type AppState } from '../store/appStore.ts';
+import { useApp, useAppStore, type AppState } from '../store/appStore.ts';
 import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
 import { csvStore } from '../store/csvPersist.ts';
 import { parseCsvOffThread } from '../tasks/csv/csvClient.ts';
@@ -160,6 +160,7 @@ function ReadFailure(props: { state: Extract<CsvFlow, { phase: 'failed' }>; onRe
 export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void }) {
   const t = useT();
   const client = useClient();
+  const store = useAppStore();
   const { state, dispatch, read, reread } = props.flow;
   const [saveFailed, setSaveFailed] = useState(false);
   const onCsvTask = useApp((s) => s.config.task === 'csv');
@@ -172,7 +173,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
     setUserCsv(csv);
     setSaveFailed(false);
     csvStore.save(csv).catch(() => setSaveFailed(true));
-    const config = csvRunConfig(appStore.getState().config, state.selection);
+    const config = csvRunConfig(store.getState().config, state.selection);
     client.start(config, { kind: 'table', table: csv.table, dateColumn: csv.dateColumn });
     client.play();
     props.onClose();
@@ -234,6 +235,7 @@ export function stuckWithoutCsv(s: Pick<AppState, 'config' | 'dataLoad'>): boole
 /** Falls back to the default task when the CSV a page asks for is not stored here; true once it did. */
 function useMissingCsvFallback(): [boolean, () => void] {
   const client = useClient();
+  const store = useAppStore();
   const [missing, setMissing] = useState(false);
   useEffect(() => {
     const check = (s: AppState): void => {
@@ -242,9 +244,9 @@ function useMissingCsvFallback(): [boolean, () => void] {
       // The CSV's columns mean nothing to the default task.
       client.start({ ...s.config, ...taskSwitchPatch(s.config, DEFAULT_RUN_CONFIG.task), target: '', features: '' });
     };
-    check(appStore.getState());
-    return appStore.subscribe(check);
-  }, [client]);
+    check(store.getState());
+    return store.subscribe(check);
+  }, [client, store]);
   return [missing, () => setMissing(false)];
 }
 

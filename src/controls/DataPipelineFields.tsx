@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
 import { PROPS, SCALERS } from '../store/urlCodec.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';
@@ -64,7 +64,8 @@ export function DataPipelineFields() {
   const config = useApp((s) => s.config);
   const csv = useSyncExternalStore(subscribeUserCsv, getUserCsv);
   if (!isDataTask(config.task)) return null;
-  const set = (patch: Partial<RunConfig>): void => changeConfig(appStore, client, patch);
+  const store = useAppStore();
+  const set = (patch: Partial<RunConfig>): void => changeConfig(store, client, patch);
   const { kind, columns, defaultTarget } = dataColumns(config.task, csv);
   const target = config.target || defaultTarget || '';
   const window = (

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useClient } from '../app/clientContext.ts';
 import { compareCells } from '../compare/compareSet.ts';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
 import { NONLINEARITIES, PROPS } from '../store/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';
@@ -95,7 +95,8 @@ export function LabSection() {
   const t = useT();
   const client = useClient();
   const config = useApp((s) => s.config);
-  const set = (patch: Partial<RunConfig>): void => changeConfig(appStore, client, patch);
+  const store = useAppStore();
+  const set = (patch: Partial<RunConfig>): void => changeConfig(store, client, patch);
   const cells = config.compare === 'off' ? [config.cell] : compareCells(config.compare);
 
   return (

@@ -1,10 +1,11 @@
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useLang, useUiStore } from '../app/uiStore.ts';
 
 /** One button, both languages on it: whoever cannot read the current one can still find the other. */
 export function LangToggle() {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
+  const ui = useUiStore();
   return (
     <button
       type="button"
@@ -12,7 +13,7 @@ export function LangToggle() {
       data-testid="lang-toggle"
       title={t('header.langTitle')}
       aria-label={t('header.langTitle')}
-      onClick={() => appStore.setState({ lang: lang === 'en' ? 'zh' : 'en' })}
+      onClick={() => ui.setState({ lang: lang === 'en' ? 'zh' : 'en' })}
     >
       <span className={lang === 'en' ? 'lang-active' : undefined} lang="en">
         EN

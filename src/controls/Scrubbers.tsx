@@ -2,36 +2,35 @@
  * The two axes a student scrubs: timesteps of the probe sequence (which t the diagram explains) and training
  * history (which training step's snapshot the panels show).
  */
-import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useId } from 'react';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
-import { frameBus } from '../store/frameBus.ts';
-import { setHistoryIndex, setTimestep } from './actions.ts';
+import { useRun } from '../run/runContext.ts';
+import { useScheduledValue } from '../run/scheduled.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
+import { setHistoryStep, setTimestep } from './actions.ts';
 
 /** Timesteps of the probe sequence: the frame's T once one arrived, else the configured length. */
 export function useSequenceLength(): number {
   const seqLen = useApp((s) => s.config.seqLen);
-  const frameT = useSyncExternalStore(
-    (cb) => frameBus.subscribe(cb),
-    () => frameBus.latest()?.T ?? null,
-  );
+  const { frames } = useRun();
+  const subscribe = useCallback((cb: () => void) => frames.subscribe(cb), [frames]);
+  const frameT = useScheduledValue(subscribe, () => frames.latest()?.T ?? null);
   return frameT ?? seqLen;
 }
 
-/** Re-renders when the history ring grows or thins, not on every frame. */
-function useHistoryShape(): { count: number; shape: string } {
-  const shape = useSyncExternalStore(
-    (cb) => frameBus.subscribe(cb),
-    () => `${frameBus.history().length}/${frameBus.historyEvery()}`,
-  );
-  return { count: frameBus.history().length, shape };
+/** The kept training steps; re-renders when the history ring grows or thins, not on every frame. */
+function useHistorySteps(): readonly number[] {
+  const { frames } = useRun();
+  const subscribe = useCallback((cb: () => void) => frames.subscribe(cb), [frames]);
+  const shape = useScheduledValue(subscribe, () => `${frames.history().length}/${frames.historyEvery()}`);
+  void shape;
+  return frames.history().map((e) => e.step);
 }
 
-/** The snapshot at or just before `step` (the ring keeps every 2^k-th step, so an exact match may be gone). */
-function indexAtOrBefore(step: number): number {
-  const h = frameBus.history();
+/** Index of the last kept step at or before `step` (0 if none). */
+export function indexAtOrBefore(steps: readonly number[], step: number): number {
   let best = 0;
-  for (let k = 0; k < h.length && h[k].step <= step; k++) best = k;
+  for (let k = 0; k < steps.length && steps[k] <= step; k++) best = k;
   return best;
 }
 
@@ -39,6 +38,7 @@ export function TimestepSlider() {
   const t = useT();
   const id = useId();
   const T = useSequenceLength();
+  const store = useAppStore();
   const current = useApp((s) => s.selection.t);
   const shown = Math.min(current, T - 1) + 1;
   return (
@@ -56,7 +56,7 @@ export function TimestepSlider() {
         step={1}
         value={shown}
         aria-valuetext={`t = ${shown} / ${T}`}
-        onChange={(e) => setTimestep(appStore, Number(e.target.value) - 1, T)}
+        onChange={(e) => setTimestep(store, Number(e.target.value) - 1, T)}
       />
       <output className="scrubber-value" htmlFor={id} data-testid="timestep-value">
         t = {shown} / {T}
@@ -68,31 +68,15 @@ export function TimestepSlider() {
 export function HistorySlider() {
   const t = useT();
   const id = useId();
-  const { count, shape } = useHistoryShape();
-  const historyIndex = useApp((s) => s.selection.historyIndex);
+  const store = useAppStore();
+  const steps = useHistorySteps();
+  const count = steps.length;
+  // The cursor is a training step: as the ring thins out, the slider's index moves but the step stays.
+  const historyStep = useApp((s) => s.selection.historyStep);
   const liveStep = useApp((s) => s.step);
-  /** The snapshot last pointed at: when the ring thins out, indices shift but the step should stay. */
-  const pinned = useRef<{ index: number; step: number } | null>(null);
-
-  useEffect(() => {
-    const h = frameBus.history();
-    if (historyIndex === null) {
-      pinned.current = null;
-    } else if (historyIndex >= h.length && pinned.current === null) {
-      // A reset emptied the ring: a cursor into it would point at nothing.
-      setHistoryIndex(appStore, null);
-    } else if (pinned.current?.index === historyIndex && h[historyIndex]?.step !== pinned.current.step) {
-      const index = indexAtOrBefore(pinned.current.step);
-      pinned.current = { index, step: pinned.current.step };
-      setHistoryIndex(appStore, index);
-    } else if (pinned.current?.index !== historyIndex) {
-      pinned.current = { index: historyIndex, step: h[historyIndex]?.step ?? 0 };
-    }
-  }, [historyIndex, shape]);
-
-  const live = historyIndex === null || historyIndex >= count;
-  const index = live ? Math.max(0, count - 1) : historyIndex;
-  const shownStep = live ? liveStep : (frameBus.history()[index]?.step ?? liveStep);
+  const live = historyStep === null || count === 0;
+  const index = live ? Math.max(0, count - 1) : indexAtOrBefore(steps, historyStep);
+  const shownStep = live ? liveStep : (steps[index] ?? liveStep);
   return (
     <div className="scrubber">
       <label className="scrubber-label" htmlFor={id}>
@@ -109,7 +93,7 @@ export function HistorySlider() {
         value={index}
         disabled={count < 2}
         aria-valuetext={t('scrub.showingStep', { step: shownStep })}
-        onChange={(e) => setHistoryIndex(appStore, Number(e.target.value))}
+        onChange={(e) => setHistoryStep(store, steps[Number(e.target.value)] ?? null)}
       />
       <output className="scrubber-value" htmlFor={id} data-testid="history-value" data-step={shownStep}>
         {live ? t('scrub.live', { step: shownStep }) : t('scrub.showingStep', { step: shownStep })}
@@ -121,7 +105,7 @@ export function HistorySlider() {
         aria-pressed={live}
         disabled={live}
         title={t('scrub.liveTitle')}
-        onClick={() => setHistoryIndex(appStore, null)}
+        onClick={() => setHistoryStep(store, null)}
       >
         {t('scrub.liveButton')}
       </button>

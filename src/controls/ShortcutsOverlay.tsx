@@ -1,13 +1,14 @@
 /** The "?" overlay: every keyboard shortcut, from the same table the key handler uses. */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useUi, useUiStore } from '../app/uiStore.ts';
 import { toggleShortcuts } from './actions.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export function ShortcutsOverlay() {
   const t = useT();
-  const open = useApp((s) => s.showShortcuts);
+  const ui = useUiStore();
+  const open = useUi((s) => s.showShortcuts);
   const closeButton = useRef<HTMLButtonElement>(null);
 
   // Focus moves into the dialog and back to where it was, so keyboard users are not stranded.
@@ -20,7 +21,7 @@ export function ShortcutsOverlay() {
 
   if (!open) return null;
   return (
-    <div className="overlay-backdrop" onClick={() => toggleShortcuts(appStore, false)}>
+    <div className="overlay-backdrop" onClick={() => toggleShortcuts(ui, false)}>
       <div
         className="overlay"
         role="dialog"
@@ -31,7 +32,7 @@ export function ShortcutsOverlay() {
       >
         <header className="overlay-header">
           <h2 id="shortcuts-title">{t('shortcut.title')}</h2>
-          <button ref={closeButton} type="button" className="btn btn-small" onClick={() => toggleShortcuts(appStore, false)}>
+          <button ref={closeButton} type="button" className="btn btn-small" onClick={() => toggleShortcuts(ui, false)}>
             {t('common.close')}
           </button>
         </header>

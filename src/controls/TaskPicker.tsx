@@ -7,7 +7,8 @@ import { useId } from 'react';
 import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useLang } from '../app/uiStore.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
 import type { TaskId } from '../store/runConfig.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';
 import { taskSwitchPatch } from '../tasks/dataTasks.ts';
@@ -28,7 +29,7 @@ export const TASK_GROUPS: readonly { key: MessageKey; tasks: readonly TaskId[] }
 /** One line under the picker: the dataset's full title and size. */
 function DatasetLine({ task }: { task: TaskId }) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   if (!isDataTask(task) || task === 'csv') return null;
   const info = datasetInfo(task);
   return (
@@ -73,9 +74,10 @@ function LoadStatus() {
 export function TaskPicker() {
   const t = useT();
   const client = useClient();
+  const store = useAppStore();
   const config = useApp((s) => s.config);
   const id = useId();
-  const pick = (task: TaskId): void => changeConfig(appStore, client, taskSwitchPatch(appStore.getState().config, task));
+  const pick = (task: TaskId): void => changeConfig(store, client, taskSwitchPatch(store.getState().config, task));
   return (
     <div className="field task-picker">
       {/* The label wraps the select, so both test ids reach it (Playwright follows a label to its control). */}

@@ -1,31 +1,53 @@
 /**
- * What the buttons, the keyboard and the form do to the store and the trainer — one place, so a key press and
- * a click can never disagree.
+ * What the buttons, the keyboard and the form do to a run's store and the trainer — one place, so a key
+ * press and a click can never disagree. Every write to the cursor (timestep, layer, unit, walk, history
+ * step) is one of these.
  */
 import type { TrainerControls } from '../app/clientContext.ts';
-import type { AppStore } from '../store/appStore.ts';
+import type { UiStore } from '../app/uiStore.ts';
+import type { AppStore, Selection, WalkMode } from '../store/appStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
 import { reconcile } from '../store/urlCodec.ts';
 
+function setSelection(store: AppStore, patch: Partial<Selection>): void {
+  const { selection } = store.getState();
+  if ((Object.keys(patch) as (keyof Selection)[]).every((k) => selection[k] === patch[k])) return;
+  store.setState({ selection: { ...selection, ...patch } });
+}
+
 /** Put the timestep cursor (0-based) at t, kept inside the T timesteps of the probe sequence. */
 export function setTimestep(store: AppStore, t: number, T: number): void {
-  const clamped = Math.max(0, Math.min(T - 1, Math.round(t)));
-  const { selection } = store.getState();
-  if (clamped !== selection.t) store.setState({ selection: { ...selection, t: clamped } });
+  setSelection(store, { t: Math.max(0, Math.min(T - 1, Math.round(t))) });
 }
 
 export function moveTimestep(store: AppStore, delta: number, T: number): void {
   setTimestep(store, store.getState().selection.t + delta, T);
 }
 
-/** Index into the training-history ring; null = follow live training. */
-export function setHistoryIndex(store: AppStore, index: number | null): void {
-  const { selection } = store.getState();
-  if (index !== selection.historyIndex) store.setState({ selection: { ...selection, historyIndex: index } });
+/** Select timestep t and unit (0-based) together, as a click on a heatmap cell does. */
+export function selectCell(store: AppStore, t: number, unit: number): void {
+  setSelection(store, { t, unit });
 }
 
-export function toggleShortcuts(store: AppStore, show = !store.getState().showShortcuts): void {
-  store.setState({ showShortcuts: show });
+export function setUnit(store: AppStore, unit: number): void {
+  setSelection(store, { unit });
+}
+
+export function setLayer(store: AppStore, layer: number): void {
+  setSelection(store, { layer });
+}
+
+export function setWalk(store: AppStore, walk: WalkMode): void {
+  setSelection(store, { walk });
+}
+
+/** Show the training history at `step` (the snapshot kept at or before it); null = follow live training. */
+export function setHistoryStep(store: AppStore, step: number | null): void {
+  setSelection(store, { historyStep: step });
+}
+
+export function toggleShortcuts(ui: UiStore, show = !ui.getState().showShortcuts): void {
+  ui.setState({ showShortcuts: show });
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { TrainerControls } from '../app/clientContext.ts';
+import type { UiStore } from '../app/uiStore.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { moveTimestep, toggleShortcuts } from './actions.ts';
@@ -36,6 +37,8 @@ export interface KeyInput {
   metaKey: boolean;
   altKey: boolean;
   target: EventTarget | null;
+  /** A focused control (e.g. a heatmap's cell cursor) already acted on the key. */
+  defaultPrevented?: boolean;
 }
 
 interface ElementLike {
@@ -62,7 +65,7 @@ function activatesOnSpace(el: ElementLike): boolean {
 }
 
 export function actionForKey(e: KeyInput, overlayOpen: boolean): ShortcutAction | null {
-  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return null;
   const el = (e.target ?? {}) as ElementLike;
   if (isSlider(el)) {
     if (e.key.startsWith('Arrow')) return null;
@@ -76,7 +79,7 @@ export function actionForKey(e: KeyInput, overlayOpen: boolean): ShortcutAction 
   return hit.action;
 }
 
-export function runShortcut(action: ShortcutAction, store: AppStore, client: TrainerControls, T: () => number): void {
+export function runShortcut(action: ShortcutAction, store: AppStore, ui: UiStore, client: TrainerControls, T: () => number): void {
   switch (action) {
     case 'toggle':
       client.toggle();
@@ -94,24 +97,24 @@ export function runShortcut(action: ShortcutAction, store: AppStore, client: Tra
       client.reset();
       return;
     case 'help':
-      toggleShortcuts(store);
+      toggleShortcuts(ui);
       return;
     case 'close':
-      toggleShortcuts(store, false);
+      toggleShortcuts(ui, false);
       return;
   }
 }
 
 /** Installs the shortcuts on the window for as long as the component is mounted. */
-export function useShortcuts(store: AppStore, client: TrainerControls, T: () => number): void {
+export function useShortcuts(store: AppStore, ui: UiStore, client: TrainerControls, T: () => number): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const action = actionForKey(e, store.getState().showShortcuts);
+      const action = actionForKey(e, ui.getState().showShortcuts);
       if (!action) return;
       e.preventDefault();
-      runShortcut(action, store, client, T);
+      runShortcut(action, store, ui, client, T);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, client, T]);
+  }, [store, ui, client, T]);
 }

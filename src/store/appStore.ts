@@ -1,13 +1,14 @@
 /**
- * Low-frequency application state (plain data only: no engine objects, no Worker). Per-frame traces do
- * not pass through here; they go through frameBus.ts so React does not re-render for every frame.
+ * One run's low-frequency state (plain data only: no engine objects, no Worker). Per-frame traces do not
+ * pass through here; they go through the run's frame bus so React does not re-render for every frame.
+ * Every run (run/run.ts) has its own store; components reach the one they show through React context.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { useRun } from '../run/runContext.ts';
 import type { Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../worker/protocol.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from './runConfig.ts';
-import type { Lang } from '../i18n/i18n.ts';
 
 export interface LossHistory {
   /** Training loss of step (k + 1)·stride at index k (index = step − 1 while stride is 1). */
@@ -28,8 +29,8 @@ export interface Selection {
   unit: number;
   /** Forward pass or the BPTT walk (shows ∂L/∂c_t, ∂L/∂h_t arriving). */
   walk: WalkMode;
-  /** Index into the training-history ring; null = live. */
-  historyIndex: number | null;
+  /** The training step whose snapshot the panels show (the kept one at or before it); null = live. */
+  historyStep: number | null;
 }
 
 /** Fetching (or taking from the upload) a dataset task's data before its run can start. */
@@ -56,7 +57,6 @@ export const IDLE_GRAD_CHECK: GradCheckState = { status: 'idle', done: 0, total:
 
 export interface AppState {
   config: RunConfig;
-  lang: Lang;
   runId: number;
   status: RunStatus;
   step: number;
@@ -68,7 +68,6 @@ export interface AppState {
   selection: Selection;
   /** Training speed cap (steps/s); null = full speed. */
   speed: number | null;
-  showShortcuts: boolean;
   // data tasks
   /** What a dataset task is made of (series, split, scaler, windows; or the vocabulary), per run; null for generated tasks. */
   taskMeta: DataTaskMeta | null;
@@ -78,23 +77,26 @@ export interface AppState {
   /** The trainer could not carry out a message (e.g. a window longer than the data); the run is paused. */
   runError: string | null;
   gradCheck: GradCheckState;
+  /** The training worker died (this says why) and a new one restarted the run at step 0. */
+  workerLost: string | null;
 }
 
 export type AppStore = StoreApi<AppState>;
 
-export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG, lang: Lang = 'en'): AppState {
+export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG): AppState {
   return {
     config,
-    lang,
     runId: 1,
     ...newRunState(),
-    selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyIndex: null },
+    selection: { t: 0, layer: 0, unit: 0, walk: 'forward', historyStep: null },
     speed: null,
-    showShortcuts: false,
   };
 }
 
-type RunState = Pick<AppState, 'status' | 'step' | 'lastLoss' | 'stepsPerSecond' | 'summary' | 'failure' | 'loss' | 'taskMeta' | 'evaluation' | 'dataLoad' | 'runError' | 'gradCheck'>;
+type RunState = Pick<
+  AppState,
+  'status' | 'step' | 'lastLoss' | 'stepsPerSecond' | 'summary' | 'failure' | 'loss' | 'taskMeta' | 'evaluation' | 'dataLoad' | 'runError' | 'gradCheck' | 'workerLost'
+>;
 
 /** What every run starts from: the page's first, and each one the client starts. */
 export function newRunState(): RunState {
@@ -111,25 +113,24 @@ export function newRunState(): RunState {
     dataLoad: { status: 'idle', task: null, message: null },
     runError: null,
     gradCheck: IDLE_GRAD_CHECK,
+    workerLost: null,
   };
 }
 
-/** A fresh store (every test gets its own). */
+/** A fresh store: one per run (run/run.ts makes them). */
 export function createAppStore(init: Partial<AppState> = {}): AppStore {
   return createStore<AppState>()(() => ({ ...initialState(), ...init }));
 }
 
-/** The app's store; tests create their own with createAppStore(). */
-export const appStore = createAppStore();
-
+/** Render code's read of the run on show (the RunProvider's); re-renders when the selected value changes. */
 export function useApp<T>(selector: (s: AppState) => T): T {
-  return useStore(appStore, selector);
+  return useStore(useRun().store, selector);
 }
 
 /**
  * The store of the run a component shows, for reads and writes inside event handlers (render code reads
- * through useApp so it re-renders). New code uses this rather than importing the store itself.
+ * through useApp so it re-renders).
  */
 export function useAppStore(): AppStore {
-  return appStore;
+  return useRun().store;
 }

@@ -1,6 +1,6 @@
 /**
- * The fast lane for probe frames: the latest live frame plus a bounded training-history ring. Canvas panels
- * subscribe and repaint in requestAnimationFrame; React state is not touched per frame.
+ * The fast lane for one run's probe frames: the latest live frame plus a bounded training-history ring.
+ * Panels read it through run/frameView.ts, whose scheduler repaints them in requestAnimationFrame.
  */
 import type { ProbeFrame } from '../worker/protocol.ts';
 
@@ -46,6 +46,31 @@ export class FrameBus {
     return this.every;
   }
 
+  /** The kept snapshot at or before training step `step`, or null. */
+  atOrBefore(step: number): HistoryEntry | null {
+    const h = this.entries;
+    let lo = 0;
+    let hi = h.length - 1;
+    let best: HistoryEntry | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (h[mid].step <= step) {
+        best = h[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  /**
+   * The frame on show for a history cursor (a training step, null = live): the kept snapshot at or before
+   * that step. The ring thins out as training goes on, but a step keeps meaning the same moment.
+   */
+  shown(historyStep: number | null): ProbeFrame | null {
+    if (historyStep === null) return this.live;
+    return this.atOrBefore(historyStep)?.frame ?? this.live;
+  }
+
   publish(frame: ProbeFrame): void {
     this.live = frame;
     this.remember(frame);
@@ -85,5 +110,3 @@ export class FrameBus {
     }
   }
 }
-
-export const frameBus = new FrameBus();

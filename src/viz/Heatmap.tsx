@@ -12,6 +12,7 @@ import { cellAt, cellIndex, rowMajor, type GridLayout } from './grid.ts';
 import { paintHeatmap } from './paintHeatmap.ts';
 import { formatValue } from './format.ts';
 import { cellScale, PLOT_MARGIN as M, useWidth } from './layout.ts';
+import type { ScheduleOptions } from '../run/scheduled.ts';
 import { useRepaint, type Source } from './source.ts';
 import './viz.css';
 
@@ -57,6 +58,8 @@ export interface HeatmapProps {
   onHover?: (cell: (Cell & { value: number }) | null) => void;
   /** Click, or Enter on the keyboard cursor; arrows move the cursor from the highlighted cell. */
   onCellClick?: (col: number, row: number, modifiers: { shiftKey: boolean }) => void;
+  /** How often the cells may repaint (heavy views: a few times a second). */
+  repaint?: ScheduleOptions;
 }
 
 function defaultDescribe(row: number, col: number, value: number): string {
@@ -134,7 +137,7 @@ export function Heatmap(p: HeatmapProps) {
     }
     showTooltip();
   };
-  useRepaint(p.source, paint);
+  useRepaint(p.source, paint, p.repaint);
 
   const pointTo = (cell: Cell | null, x = 0, y = 0) => {
     pointer.current = cell ? { ...cell, x, y } : null;

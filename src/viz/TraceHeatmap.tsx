@@ -3,19 +3,15 @@
  * and unit are outlined, and a click (or the arrow keys) selects a timestep and unit.
  */
 import type { ReactNode } from 'react';
-import { appStore, useApp, type AppStore } from '../store/appStore.ts';
+import { selectCell } from '../controls/actions.ts';
+import type { ScheduleOptions } from '../run/scheduled.ts';
+import { useApp, useAppStore } from '../store/appStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { Heatmap, type GridView } from './Heatmap.tsx';
 import type { PaletteName } from './colorLut.ts';
 import type { Domain } from './domain.ts';
 import { displayTimestep, displayUnit, formatValue } from './format.ts';
 import type { Source } from './source.ts';
-
-/** Select timestep t and unit (0-based) together, as a click on a heatmap cell does. */
-export function selectCell(store: AppStore, t: number, unit: number): void {
-  const { selection } = store.getState();
-  if (selection.t !== t || selection.unit !== unit) store.setState({ selection: { ...selection, t, unit } });
-}
 
 export interface TraceHeatmapProps {
   T: number;
@@ -32,10 +28,13 @@ export interface TraceHeatmapProps {
   /** Shift-click / Shift+Enter on a row. */
   onRowShiftClick?: (unit: number) => void;
   height?: number;
+  /** How often it may repaint (heavy views: a few times a second). */
+  repaint?: ScheduleOptions;
 }
 
 export function TraceHeatmap(p: TraceHeatmapProps) {
   const t = useT();
+  const store = useAppStore();
   const selT = useApp((s) => s.selection.t);
   const selUnit = useApp((s) => s.selection.unit);
   return (
@@ -55,10 +54,11 @@ export function TraceHeatmap(p: TraceHeatmapProps) {
       highlightRow={Math.min(selUnit, p.H - 1)}
       veil={p.veil}
       rowMarks={p.rowMarks}
+      repaint={p.repaint}
       describeCell={(row, col, v) => t('gs.tooltip', { unit: displayUnit(row), t: displayTimestep(col), name: p.name, value: formatValue(v) })}
       onCellClick={(col, row, { shiftKey }) => {
         if (shiftKey && p.onRowShiftClick) p.onRowShiftClick(row);
-        else selectCell(appStore, col, row);
+        else selectCell(store, col, row);
       }}
     />
   );

@@ -1,47 +1,17 @@
 /**
- * The frame on show (live, or the training-history snapshot the scrubber selected — the rule of useFrame) as
- * a Source, for canvas panels that repaint per frame without re-rendering React.
+ * Readings of the frame on show (run/frameView.ts) for views: a primitive that re-renders only when it
+ * changes, and the frame's shape.
  */
-import { useMemo, useSyncExternalStore } from 'react';
-import { appStore } from '../store/appStore.ts';
-import { frameBus } from '../store/frameBus.ts';
+import { useMemo } from 'react';
 import { cellFromGateCount } from '../engine/gateLayout.ts';
 import type { CellKind } from '../engine/config.ts';
+import type { Run } from '../run/run.ts';
+import { useShownValue } from '../run/frameView.ts';
 import type { ProbeFrame } from '../worker/protocol.ts';
-import type { Source } from './source.ts';
 
-export function currentFrame(): ProbeFrame | null {
-  const i = appStore.getState().selection.historyIndex;
-  const live = frameBus.latest();
-  return i === null ? live : (frameBus.history()[i]?.frame ?? live);
-}
-
-/** Notified on a publish and when the history cursor moves. */
-export function subscribeCurrentFrame(onChange: () => void): () => void {
-  const offBus = frameBus.subscribe(onChange);
-  const offStore = appStore.subscribe((s, prev) => {
-    if (s.selection.historyIndex !== prev.selection.historyIndex) onChange();
-  });
-  return () => {
-    offBus();
-    offStore();
-  };
-}
-
-/** A Source of something read off the current frame; keep `select` stable (useMemo) or it resubscribes. */
-export function frameSource<T>(select: (f: ProbeFrame) => T | null): Source<T> {
-  return {
-    read: () => {
-      const f = currentFrame();
-      return f ? select(f) : null;
-    },
-    subscribe: subscribeCurrentFrame,
-  };
-}
-
-/** A primitive read off the current frame, re-rendering only when it changes (return primitives, not objects). */
-export function useFrameValue<T extends string | number | boolean | null>(select: (f: ProbeFrame | null) => T): T {
-  return useSyncExternalStore(subscribeCurrentFrame, () => select(currentFrame()));
+/** A primitive read off the frame on show, re-rendering only when it changes (return primitives, not objects). */
+export function useFrameValue<T extends string | number | boolean | null>(select: (f: ProbeFrame | null) => T, of?: Run): T {
+  return useShownValue(select, of);
 }
 
 export interface FrameShape {
@@ -57,8 +27,8 @@ export function frameCell(f: ProbeFrame): CellKind {
 }
 
 /** Shape of the frame on show; re-renders only when it changes (a new run), not per frame. */
-export function useFrameShape(): FrameShape | null {
-  const key = useFrameValue((f) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}|${frameCell(f)}` : null));
+export function useFrameShape(of?: Run): FrameShape | null {
+  const key = useFrameValue((f) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}|${frameCell(f)}` : null), of);
   return useMemo(() => {
     if (!key) return null;
     const [T, H, L, cell] = key.split('|');

@@ -1,8 +1,11 @@
 /**
  * The page's side of the trainer: it sends control messages and turns the worker's replies into store
  * updates (one per message) and frames on the frame bus. Replies of an older run (runId ≠ store.runId) are
- * dropped, so nothing of a reset run ever reaches the panels.
+ * dropped, so nothing of a reset run ever reaches the panels. A worker that dies (an uncaught error, a
+ * message it cannot read, running out of memory) is replaced, and the run it held starts again at step 0.
  */
+import type { CellKind } from '../engine/config.ts';
+import { modelConfig } from '../compare/compareSet.ts';
 import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
@@ -14,11 +17,41 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  /** The worker died of an uncaught error (or the browser stopped it). */
+  onerror: ((event: ErrorEvent) => void) | null;
+  /** A reply could not be deserialised. */
+  onmessageerror: ((event: MessageEvent) => void) | null;
   terminate(): void;
 }
 
 export function createTrainerWorker(): WorkerLike {
-  return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
+  exposeForTests('trainerWorkers', worker);
+  return worker;
+}
+
+/**
+ * Under automation only (navigator.webdriver), the page keeps its live workers on window.__lstmLens so a
+ * browser test can make one die; nothing is exposed to a normal visitor and nothing is drawn.
+ */
+export function exposeForTests(kind: 'trainerWorkers', worker: Worker): void {
+  if (typeof window === 'undefined' || !navigator.webdriver) return;
+  const w = window as unknown as { __lstmLens?: Record<string, Worker[]> };
+  const hook = (w.__lstmLens ??= {});
+  const list = (hook[kind] ??= []);
+  list.push(worker);
+  const terminate = worker.terminate.bind(worker);
+  worker.terminate = () => {
+    const k = list.indexOf(worker);
+    if (k >= 0) list.splice(k, 1);
+    terminate();
+  };
+}
+
+/** What a dead worker's error event says, as one line. */
+export function workerErrorText(event: ErrorEvent | Event): string {
+  if ('message' in event && typeof event.message === 'string' && event.message) return event.message;
+  return event.type === 'messageerror' ? 'a message could not be read' : 'the worker was stopped';
 }
 
 /** Where dataset tasks get their data (app/taskData.ts on the page; tests pass their own). */
@@ -29,7 +62,7 @@ export interface TaskDataSource {
 }
 
 export class TrainerClient {
-  private readonly worker: WorkerLike;
+  private worker: WorkerLike;
   /** The data of the latest dataset-task run and their key, reused while the key stays the same. */
   private data: TaskData | undefined;
   private dataKey: string | null = null;
@@ -38,15 +71,55 @@ export class TrainerClient {
   private cpuShare = 1;
   /** Id of the latest gradient check asked for; replies to older ones are dropped. */
   private gradCheckRequest = 0;
+  /** The config of the run the worker last started: what a failed load falls back to. */
+  private ranConfig: RunConfig | null = null;
+  /** Play was asked for while the data of the next run were still loading: that run starts playing. */
+  private playWhenLoaded = false;
+  private loading = false;
 
   constructor(
     private readonly store: AppStore,
     private readonly bus: FrameBus,
-    createWorker: () => WorkerLike = createTrainerWorker,
+    private readonly createWorker: () => WorkerLike = createTrainerWorker,
     private readonly dataSource: TaskDataSource | null = null,
+    /** In a race, the architecture this client trains whatever the page config's cell says. */
+    private readonly cell: CellKind | null = null,
   ) {
-    this.worker = createWorker();
-    this.worker.onmessage = (e) => this.receive(e.data);
+    this.worker = this.openWorker();
+  }
+
+  private openWorker(): WorkerLike {
+    const worker = this.createWorker();
+    worker.onmessage = (e) => this.receive(e.data);
+    worker.onerror = (e) => this.workerDied(worker, e);
+    worker.onmessageerror = (e) => this.workerDied(worker, e);
+    return worker;
+  }
+
+  /**
+   * The worker is gone (or can no longer be trusted): a new one takes over and the run it held starts
+   * again from its config at step 0; the page says what happened. Play, Step and Reset work again at once.
+   */
+  private workerDied(worker: WorkerLike, event: ErrorEvent | Event): void {
+    if (worker !== this.worker) return;
+    if ('preventDefault' in event) event.preventDefault();
+    const message = workerErrorText(event);
+    console.error(`trainer worker stopped: ${message}`);
+    this.closeWorker(worker);
+    this.worker = this.openWorker();
+    const config = this.ranConfig ?? this.store.getState().config;
+    this.loadToken += 1;
+    this.loading = false;
+    this.playWhenLoaded = false;
+    this.begin(config, this.dataKey !== null ? this.data : undefined);
+    this.store.setState({ workerLost: message });
+  }
+
+  private closeWorker(worker: WorkerLike): void {
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.onmessageerror = null;
+    worker.terminate();
   }
 
   /**
@@ -68,25 +141,37 @@ export class TrainerClient {
       this.data = data;
       this.dataKey = key;
     }
+    this.loading = false;
+    this.playWhenLoaded = false;
     this.begin(config, data ?? (key !== null ? this.data : undefined));
     if (play) this.play();
   }
 
-  /** Pause the current run while the data load; on failure, say why and keep the current run and its config. */
+  /**
+   * Pause the current run while the data load (a Play meanwhile is kept for the new run); on failure, say
+   * why and go back to the config of the run still held — the one the worker last started.
+   */
   private loadThenOpen(source: TaskDataSource, config: RunConfig, key: string, play: boolean, token: number): void {
-    const previous = this.store.getState().config;
+    const previous = this.ranConfig ?? this.store.getState().config;
     this.pause();
+    this.loading = true;
+    this.playWhenLoaded = play;
     this.store.setState({ config, dataLoad: { status: 'loading', task: config.task, message: null } });
     source.load(config).then(
       (data) => {
         if (token !== this.loadToken) return;
+        const playNow = this.playWhenLoaded;
+        this.loading = false;
+        this.playWhenLoaded = false;
         this.data = data;
         this.dataKey = key;
         this.begin(config, data);
-        if (play) this.play();
+        if (playNow) this.play();
       },
       (e: unknown) => {
         if (token !== this.loadToken) return;
+        this.loading = false;
+        this.playWhenLoaded = false;
         const message = e instanceof Error ? e.message : String(e);
         this.store.setState({ config: previous, dataLoad: { status: 'error', task: config.task, message } });
       },
@@ -108,26 +193,38 @@ export class TrainerClient {
         t: Math.min(sel.t, config.seqLen - 1),
         layer: Math.min(sel.layer, config.numLayers - 1),
         unit: Math.min(sel.unit, config.hiddenSize - 1),
-        historyIndex: null,
+        historyStep: null,
       },
     });
-    this.send({ type: 'init', runId, config, data });
+    this.ranConfig = config;
+    this.send({ type: 'init', runId, config: this.cell ? modelConfig(config, this.cell) : config, data });
     this.send({ type: 'setSpeed', runId, stepsPerSecond: s.speed });
     if (this.cpuShare < 1) this.send({ type: 'setCpuShare', runId, share: this.cpuShare });
   }
 
   play(): void {
+    if (this.loading) {
+      // The old run stays paused; the run being loaded starts playing.
+      this.playWhenLoaded = true;
+      return;
+    }
     this.store.setState({ failure: null });
     this.dropRunningGradCheck();
     this.send({ type: 'play', runId: this.runId });
   }
 
   pause(): void {
+    this.playWhenLoaded = false;
     this.send({ type: 'pause', runId: this.runId });
   }
 
+  /** Playing, or about to play once the data of the next run are loaded. */
+  isPlaying(): boolean {
+    return this.playWhenLoaded || this.store.getState().status === 'playing';
+  }
+
   toggle(): void {
-    if (this.store.getState().status === 'playing') this.pause();
+    if (this.isPlaying()) this.pause();
     else this.play();
   }
 
@@ -175,22 +272,27 @@ export class TrainerClient {
 
   /** Live fields change in place (training continues); anything else starts a new run, playing if it was. */
   applyConfig(next: RunConfig): void {
-    const { config, status } = this.store.getState();
-    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => next[k] !== config[k]);
+    const { config } = this.store.getState();
+    // A racer trains its own architecture: the page's cell is only recorded.
+    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => next[k] !== config[k] && !(k === 'cell' && this.cell));
     // New data under the same config (a new upload, or a load still under way) also restarts.
     const key = this.dataSource?.key(next) ?? null;
     const newData = key !== null && key !== this.dataKey;
-    if (changed.length === 0 && !newData) return;
-    if (!newData && changed.every(isLiveField)) {
-      this.setHyper(Object.fromEntries(changed.map((k) => [k, next[k]])) as HyperPatch);
+    if (changed.length === 0 && !newData) {
+      if (next !== config) this.store.setState({ config: next });
       return;
     }
-    this.open(next, undefined, status === 'playing');
+    if (!newData && changed.every(isLiveField)) {
+      this.setHyper(Object.fromEntries(changed.map((k) => [k, next[k]])) as HyperPatch);
+      if (next.cell !== config.cell) this.store.setState({ config: next });
+      return;
+    }
+    this.open(next, undefined, this.isPlaying());
   }
 
   dispose(): void {
-    this.worker.onmessage = null;
-    this.worker.terminate();
+    this.loadToken += 1;
+    this.closeWorker(this.worker);
   }
 
   private get runId(): number {

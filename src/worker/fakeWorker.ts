@@ -8,6 +8,8 @@ import { TrainerCore } from './trainerCore.ts';
 
 export class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
   readonly sent: ToWorker[] = [];
   terminated = false;
   private outbox: FromWorker[] = [];
@@ -28,6 +30,11 @@ export class FakeWorker implements WorkerLike {
     const msgs = this.outbox;
     this.outbox = [];
     for (const data of msgs) this.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+
+  /** The worker dies of an uncaught error, as a real one reports it. */
+  crash(message: string): void {
+    this.onerror?.({ type: 'error', message, preventDefault: () => undefined } as unknown as ErrorEvent);
   }
 
   terminate(): void {

@@ -1,23 +1,25 @@
 /** The cell panel's header controls: walk direction, stepping along the walk, and the unit selector. */
 import { useId } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { appStore, useApp } from '../../store/appStore.ts';
+import { setTimestep, setUnit, setWalk } from '../../controls/actions.ts';
+import { useApp, useAppStore } from '../../store/appStore.ts';
 import { displayUnit } from '../../viz/format.ts';
-import { setTimestep, setWalk, useWalkPlayer, walkStep } from './walk.ts';
+import { useWalkPlayer, walkStep } from './walk.ts';
 
 export function WalkControls(props: { T: number }) {
   const t = useT();
   const walk = useApp((s) => s.selection.walk);
+  const store = useAppStore();
   const { playing, toggle } = useWalkPlayer(props.T);
   const step = (dir: 1 | -1) => {
-    const s = appStore.getState().selection;
-    setTimestep(walkStep(Math.min(s.t, props.T - 1), props.T, s.walk, dir));
+    const s = store.getState().selection;
+    setTimestep(store, walkStep(Math.min(s.t, props.T - 1), props.T, s.walk, dir), props.T);
   };
   return (
     <>
       <div className="cell-segmented" role="group" aria-label={t('cell.walk')}>
         {(['forward', 'backward'] as const).map((w) => (
-          <button key={w} type="button" className="btn btn-small" aria-pressed={walk === w} onClick={() => setWalk(w)}>
+          <button key={w} type="button" className="btn btn-small" aria-pressed={walk === w} onClick={() => setWalk(store, w)}>
             {t(w === 'forward' ? 'cell.walk.forward' : 'cell.walk.backward')}
           </button>
         ))}
@@ -52,19 +54,16 @@ function WalkIcon(props: { playing: boolean }) {
   );
 }
 
-function setUnit(unit: number): void {
-  appStore.setState((s) => ({ selection: { ...s.selection, unit } }));
-}
-
 /** − [unit] +, shown 1-based like every panel (selection.unit is 0-based). */
 export function UnitPicker(props: { H: number; unit: number }) {
   const t = useT();
+  const store = useAppStore();
   const id = useId();
   const clamp = (u: number) => Math.max(0, Math.min(props.H - 1, u));
   return (
     <div className="cell-unit" role="group" aria-label={t('cell.unit')}>
       <label htmlFor={id}>{t('cell.unit')}</label>
-      <button type="button" className="btn btn-small" onClick={() => setUnit(clamp(props.unit - 1))} disabled={props.unit <= 0} aria-label={t('cell.unit.prev')}>
+      <button type="button" className="btn btn-small" onClick={() => setUnit(store, clamp(props.unit - 1))} disabled={props.unit <= 0} aria-label={t('cell.unit.prev')}>
         −
       </button>
       <input
@@ -76,11 +75,11 @@ export function UnitPicker(props: { H: number; unit: number }) {
         value={displayUnit(props.unit)}
         onChange={(e) => {
           const v = Number(e.target.value);
-          if (Number.isInteger(v)) setUnit(clamp(v - 1));
+          if (Number.isInteger(v)) setUnit(store, clamp(v - 1));
         }}
       />
       <span className="cell-unit-of">/ {props.H}</span>
-      <button type="button" className="btn btn-small" onClick={() => setUnit(clamp(props.unit + 1))} disabled={props.unit >= props.H - 1} aria-label={t('cell.unit.next')}>
+      <button type="button" className="btn btn-small" onClick={() => setUnit(store, clamp(props.unit + 1))} disabled={props.unit >= props.H - 1} aria-label={t('cell.unit.next')}>
         +
       </button>
     </div>
@@ -90,6 +89,7 @@ export function UnitPicker(props: { H: number; unit: number }) {
 /** Every unit of the layer as a swatch (h_t forward, ∂L/∂h_t backward); the selected one is outlined. */
 export function UnitStrip(props: { values: ArrayLike<number>; unit: number; color: (v: number) => string; format: (v: number) => string }) {
   const t = useT();
+  const store = useAppStore();
   return (
     <div className="cell-strip" role="group" aria-label={t('cell.unit')}>
       {Array.from(props.values, (v, u) => (
@@ -101,7 +101,7 @@ export function UnitStrip(props: { values: ArrayLike<number>; unit: number; colo
           aria-label={t('cell.unit.pick', { unit: displayUnit(u), value: props.format(v) })}
           title={t('cell.unit.pick', { unit: displayUnit(u), value: props.format(v) })}
           style={{ background: props.color(v) }}
-          onClick={() => setUnit(u)}
+          onClick={() => setUnit(store, u)}
         >
           {displayUnit(u)}
         </button>

@@ -6,6 +6,8 @@
 import { useMemo } from 'react';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useShownFrame } from '../../run/frameView.ts';
+import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useApp } from '../../store/appStore.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
 import { niceCeil, seriesSymmetricDomain } from '../../viz/domain.ts';
@@ -23,7 +25,6 @@ import { fmt } from './format.ts';
 import { GruDiagram } from './GruDiagram.tsx';
 import { LstmDiagram } from './LstmDiagram.tsx';
 import { RNN_TOP, RnnDiagram } from './RnnDiagram.tsx';
-import { useCellFrame } from './useCellFrame.ts';
 import { readUnit, type UnitState } from './unitState.ts';
 import { legendOf, wireColor, type WireScale } from './wireStyle.ts';
 import './cell.css';
@@ -35,7 +36,10 @@ const STRIP_MAX_UNITS = 64;
 
 export function CellPanel() {
   const t = useT();
-  const frame = useCellFrame();
+  // Laying out the diagram's labels and the equations' digits takes several ms: while training streams
+  // frames the panel follows a few times a second; while the user scrubs, faster.
+  const playing = useApp((s) => s.status === 'playing');
+  const frame = useShownFrame({ minIntervalMs: playing ? HEAVY_INTERVAL_MS : 100 });
   const sel = useApp((s) => s.selection);
   const cfg = useApp((s) => s.config);
   const acts: Activations = useMemo(

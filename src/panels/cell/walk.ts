@@ -3,7 +3,8 @@
  * T → 1 (selection.t is 0-based).
  */
 import { useEffect, useState } from 'react';
-import { appStore, type WalkMode } from '../../store/appStore.ts';
+import { setTimestep } from '../../controls/actions.ts';
+import { useAppStore, type WalkMode } from '../../store/appStore.ts';
 
 /** The timestep one step on (+1) or back (−1) along the walk, clamped to [0, T−1]. */
 export function walkStep(t: number, T: number, walk: WalkMode, dir: 1 | -1): number {
@@ -16,33 +17,26 @@ export function walkStart(T: number, walk: WalkMode): number {
   return walk === 'forward' ? 0 : T - 1;
 }
 
-export function setTimestep(t: number): void {
-  appStore.setState((s) => ({ selection: { ...s.selection, t } }));
-}
-
-export function setWalk(walk: WalkMode): void {
-  appStore.setState((s) => ({ selection: { ...s.selection, walk } }));
-}
-
 export const WALK_INTERVAL_MS = 500;
 
 /** Auto-play along the walk at two steps a second; stops at the end, and restarts from the start if begun there. */
 export function useWalkPlayer(T: number): { playing: boolean; toggle: () => void } {
+  const store = useAppStore();
   const [playing, setPlaying] = useState(false);
   useEffect(() => {
     if (!playing) return;
     const id = setInterval(() => {
-      const { t, walk } = appStore.getState().selection;
+      const { t, walk } = store.getState().selection;
       const next = walkStep(t, T, walk, 1);
       if (next === t) setPlaying(false);
-      else setTimestep(next);
+      else setTimestep(store, next, T);
     }, WALK_INTERVAL_MS);
     return () => clearInterval(id);
-  }, [playing, T]);
+  }, [playing, T, store]);
   const toggle = () => {
     if (!playing) {
-      const { t, walk } = appStore.getState().selection;
-      if (walkStep(t, T, walk, 1) === t) setTimestep(walkStart(T, walk));
+      const { t, walk } = store.getState().selection;
+      if (walkStep(t, T, walk, 1) === t) setTimestep(store, walkStart(T, walk), T);
     }
     setPlaying(!playing);
   };

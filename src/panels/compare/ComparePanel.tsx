@@ -5,17 +5,20 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { MODEL_COLOR } from '../../compare/compareSet.ts';
-import { compareStore, useCompare, useCompareModels } from '../../compare/compareStore.ts';
-import type { CompareModel } from '../../compare/session.ts';
+import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../i18n/useT.ts';
-import { useThrottledVersion } from '../../viz/useThrottled.ts';
+import { useFrameValue } from '../../viz/frameSource.ts';
+import type { Run } from '../../run/run.ts';
+import { useRun } from '../../run/runContext.ts';
+import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
+import { useScheduledVersion } from '../../run/scheduled.ts';
+import { useRunController, useWorkspace } from '../../run/workspaceContext.ts';
 import { Panel } from '../Panel.tsx';
 import { formatLoss, LossChart, type LossCurve } from '../loss/LossChart.tsx';
 import { LossControls } from '../loss/LossControls.tsx';
 import { buildSeries, type XMode } from '../loss/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
 import { ModelView } from './ModelView.tsx';
-import { useModelsValue } from './modelFrames.ts';
 import './compare.css';
 
 /** TensorBoard's default smoothing, as in the loss panel. */
@@ -24,7 +27,9 @@ const SMOOTHING = 0.6;
 const LOSS_HEIGHT = 200;
 
 export function ComparePanel() {
-  const models = useCompareModels();
+  const racing = useWorkspace((s) => s.racing);
+  const runs = useWorkspace((s) => s.runs);
+  const models = racing ? runs : null;
   return models ? (
     <div className="compare-slot">
       <CompareBody models={models} />
@@ -32,26 +37,28 @@ export function ComparePanel() {
   ) : null;
 }
 
-function CompareBody({ models }: { models: readonly CompareModel[] }) {
+function CompareBody({ models }: { models: readonly Run[] }) {
   const t = useT();
   const [log, setLog] = useState(true);
   const [xMode, setXMode] = useState<XMode>('step');
-  const focus = useCompare((s) => s.focus);
-  const focused = focus !== null && models.some((m) => m.cell === focus) ? focus : models[0].cell;
+  const controller = useRunController();
+  const focusedRun = useRun();
+  const focused = focusedRun.cell ?? models[0].cell;
   const subscribeStores = useCallback((onChange: () => void) => {
     const offs = models.map((m) => m.store.subscribe(onChange));
     return () => offs.forEach((off) => off());
   }, [models]);
-  const version = useThrottledVersion(subscribeStores);
-  const T = useModelsValue(models, (frames) => frames.find((f) => f !== null)?.T ?? null);
+  const version = useScheduledVersion(subscribeStores, { minIntervalMs: HEAVY_INTERVAL_MS });
+  const T = useFrameValue((f) => f?.T ?? null);
 
   const losses: LossCurve[] = useMemo(() => {
-    void version; // the stores' states are read afresh at each throttled change
+    void version; // the stores' states are read afresh at each scheduled change
     return models.flatMap((m) => {
+      const cell = m.cell as CellKind;
       const train = buildSeries(m.store.getState().loss, SMOOTHING, xMode).find((s) => s.key === 'train');
       if (!train) return [];
-      const group = { className: 'compare-loss-series', 'data-cell': m.cell, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
-      return [{ key: m.cell, label: t(`cfg.arch.${m.cell}`), color: MODEL_COLOR[m.cell], series: train, group, smoothClass: 'compare-loss-smooth' }];
+      const group = { className: 'compare-loss-series', 'data-cell': cell, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
+      return [{ key: cell, label: t(`cfg.arch.${cell}`), color: MODEL_COLOR[cell], series: train, group, smoothClass: 'compare-loss-smooth' }];
     });
   }, [models, version, xMode, t]);
 
@@ -67,9 +74,9 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
               className="segmented-option"
               data-testid={`compare-focus-${m.cell}`}
               aria-pressed={m.cell === focused}
-              onClick={() => compareStore.setState({ focus: m.cell })}
+              onClick={() => controller?.setFocus(m.cell as CellKind)}
             >
-              {t(`cfg.arch.${m.cell}`)}
+              {t(`cfg.arch.${m.cell as CellKind}`)}
             </button>
           ))}
         </div>
@@ -110,19 +117,25 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
 }
 
 /** A legend entry: the model's colour and name, its step and latest loss, and a NaN/Inf stop if there was one. */
-function ModelStats({ model, version }: { model: CompareModel; version: number }) {
+function ModelStats({ model, version }: { model: Run; version: number }) {
   const t = useT();
   void version;
   const s = model.store.getState();
+  const cell = model.cell as CellKind;
   return (
-    <li className="compare-legend-item" data-testid={`compare-legend-${model.cell}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
+    <li className="compare-legend-item" data-testid={`compare-legend-${cell}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
       <svg width={18} height={8} aria-hidden="true">
-        <line x1={0} x2={18} y1={4} y2={4} stroke={MODEL_COLOR[model.cell]} strokeWidth={3} />
+        <line x1={0} x2={18} y1={4} y2={4} stroke={MODEL_COLOR[cell]} strokeWidth={3} />
       </svg>
-      <b>{t(`cfg.arch.${model.cell}`)}</b>
+      <b>{t(`cfg.arch.${cell}`)}</b>
       <span className="compare-legend-stats">{t('compare.stats', { step: s.step.toLocaleString(), loss: s.lastLoss === null ? '—' : formatLoss(s.lastLoss) })}</span>
+      {s.workerLost !== null ? (
+        <span className="compare-failed" data-testid={`compare-worker-lost-${cell}`} title={t('worker.lost', { message: s.workerLost })}>
+          {t('worker.lostShort')}
+        </span>
+      ) : null}
       {s.failure ? (
-        <span className="compare-failed" data-testid={`compare-failed-${model.cell}`}>
+        <span className="compare-failed" data-testid={`compare-failed-${cell}`}>
           {t('compare.failed', { step: s.failure.step })}
         </span>
       ) : null}

@@ -1,22 +1,24 @@
 /** One racer's small look inside: its memory gate (LSTM f, GRU z, RNN pre-activation) and hidden state, on the shared cursor. */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { MODEL_COLOR } from '../../compare/compareSet.ts';
-import type { CompareModel } from '../../compare/session.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useFrameSource } from '../../run/frameView.ts';
+import type { Run } from '../../run/run.ts';
+import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useApp } from '../../store/appStore.ts';
+import { useFrameValue } from '../../viz/frameSource.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
 import { TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
 import { gateStyle, gateView } from '../gates/gateViews.ts';
 import { stateView } from '../state/stateViews.ts';
-import { modelsSource, useModelsValue } from './modelFrames.ts';
 
 /** The gate that decides what each architecture carries from one step to the next. */
 const MEMORY_GATE: Record<CellKind, GateName> = { lstm: 'f', gru: 'z', rnn: 'a' };
 
-/** The small views repaint at most this often; the panels below show the focused model at full rate. */
-const REPAINT_MS = 100;
+/** The small views are heavy (one set per racer): they repaint a few times a second; the panels below show the focused model at full rate. */
+const REPAINT = { minIntervalMs: HEAVY_INTERVAL_MS } as const;
 
 /** Cell rows of a small heatmap: about 5 px per unit. */
 function smallHeight(H: number): number {
@@ -24,36 +26,33 @@ function smallHeight(H: number): number {
 }
 
 /** Memoised: the comparison panel re-renders with the racers' progress, which these canvases do not show. */
-export const ModelView = memo(function ModelView({ model, focused }: { model: CompareModel; focused: boolean }) {
+export const ModelView = memo(function ModelView({ model, focused }: { model: Run; focused: boolean }) {
   const t = useT();
-  const single = useMemo(() => [model], [model]);
-  const shape = useModelsValue(single, ([f]) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}` : null));
+  const cell = model.cell as CellKind;
+  const shape = useFrameValue((f) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}` : null), model);
   const selLayer = useApp((s) => s.selection.layer);
-  const stepText = useMemo(() => modelsSource(single, ([f]) => (f ? t('gs.step', { step: f.step.toLocaleString() }) : null), REPAINT_MS), [single, t]);
+  const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t], model);
   if (!shape) return null;
   const [T, H, L] = shape.split('|').map(Number);
   const layer = Math.min(selLayer, L - 1);
   return (
-    <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${model.cell}`}>
+    <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${cell}`}>
       <header className="compare-model-header">
-        <span className="compare-swatch" style={{ background: MODEL_COLOR[model.cell] }} aria-hidden="true" />
-        <b>{t(`cfg.arch.${model.cell}`)}</b>
+        <span className="compare-swatch" style={{ background: MODEL_COLOR[cell] }} aria-hidden="true" />
+        <b>{t(`cfg.arch.${cell}`)}</b>
         <LiveText source={stepText} className="gs-step" />
       </header>
-      <GateMap model={model} single={single} T={T} H={H} layer={layer} />
-      <HiddenMap single={single} T={T} H={H} layer={layer} />
+      <GateMap model={model} T={T} H={H} layer={layer} />
+      <HiddenMap model={model} T={T} H={H} layer={layer} />
     </div>
   );
 });
 
-function GateMap(p: { model: CompareModel; single: readonly CompareModel[]; T: number; H: number; layer: number }) {
+function GateMap(p: { model: Run; T: number; H: number; layer: number }) {
   const t = useT();
-  const { cell } = p.model;
+  const cell = p.model.cell as CellKind;
   const gate = MEMORY_GATE[cell];
-  const source = useMemo(
-    () => modelsSource(p.single, ([f]) => (f?.layers[p.layer] ? gateView(f.layers[p.layer], cell, gate, p.H, false) : null), REPAINT_MS),
-    [p.single, p.layer, cell, gate, p.H],
-  );
+  const source = useFrameSource((f) => (f.layers[p.layer] ? gateView(f.layers[p.layer], cell, gate, p.H, false) : null), [p.layer, cell, gate, p.H], p.model);
   const style = gateStyle(gate, false);
   return (
     <TraceHeatmap
@@ -66,16 +65,14 @@ function GateMap(p: { model: CompareModel; single: readonly CompareModel[]; T: n
       name={`${t(`cfg.arch.${cell}`)} ${gate}_t`}
       legendLabel={t(style.palette === 'sequential' ? 'gates.legendGate' : 'gates.legendSigned')}
       height={smallHeight(p.H)}
+      repaint={REPAINT}
     />
   );
 }
 
-function HiddenMap(p: { single: readonly CompareModel[]; T: number; H: number; layer: number }) {
+function HiddenMap(p: { model: Run; T: number; H: number; layer: number }) {
   const t = useT();
-  const source = useMemo(
-    () => modelsSource(p.single, ([f]) => (f?.layers[p.layer] ? stateView(f.layers[p.layer], 'h', p.H, false) : null), REPAINT_MS),
-    [p.single, p.layer, p.H],
-  );
+  const source = useFrameSource((f) => (f.layers[p.layer] ? stateView(f.layers[p.layer], 'h', p.H, false) : null), [p.layer, p.H], p.model);
   return (
     <TraceHeatmap
       T={p.T}
@@ -83,9 +80,10 @@ function HiddenMap(p: { single: readonly CompareModel[]; T: number; H: number; l
       source={source}
       palette="diverging"
       title={t('compare.hidden')}
-      name={`${t(`cfg.arch.${p.single[0].cell}`)} h_t`}
+      name={`${t(`cfg.arch.${p.model.cell as CellKind}`)} h_t`}
       legendLabel={t('gates.legendSigned')}
       height={smallHeight(p.H)}
+      repaint={REPAINT}
     />
   );
 }

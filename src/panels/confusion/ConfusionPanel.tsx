@@ -5,6 +5,7 @@
  */
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { useT } from '../../i18n/useT.ts';
+import { useLang } from '../../app/uiStore.ts';
 import { useApp } from '../../store/appStore.ts';
 import type { ClassBalance } from '../../tasks/classification.ts';
 import { PALETTES } from '../../viz/colorLut.ts';
@@ -111,7 +112,7 @@ function Balance({ balance, names, t }: { balance: ClassBalance; names: readonly
 
 export function ConfusionPanel() {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const meta = useApp((s) => s.taskMeta);
   const ev = useApp((s) => s.evaluation);
   const ready = meta?.kind === 'classification' && ev?.kind === 'classification';

@@ -2,12 +2,13 @@
  * Every gate of the selected layer as a units × timesteps heatmap (LSTM f, i, g, o; GRU r, z, n; RNN its
  * pre-activation). In the backward walk it can show ∂L/∂(gate pre-activation) instead.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useApp } from '../../store/appStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { Panel } from '../Panel.tsx';
-import { frameSource, useFrameShape, type FrameShape } from '../../viz/frameSource.ts';
+import { useFrameShape, type FrameShape } from '../../viz/frameSource.ts';
+import { useFrameSource } from '../../run/frameView.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
 import { heatmapHeight, TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
 import { gateStyle, gateView, TEACHING_ORDER } from './gateViews.ts';
@@ -22,7 +23,7 @@ export function GatesPanel() {
   const backward = useApp((s) => s.selection.walk === 'backward');
   const [showGrad, setShowGrad] = useState(true);
   const gradient = backward && showGrad;
-  const stepText = useMemo(() => frameSource((f) => t('gs.step', { step: f.step.toLocaleString() })), [t]);
+  const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t]);
 
   const controls = (
     <>
@@ -62,10 +63,7 @@ export function GatesPanel() {
 function GateHeatmap(p: { shape: FrameShape; layer: number; gate: GateName; gradient: boolean }) {
   const t = useT();
   const { cell, H, T } = p.shape;
-  const source = useMemo(
-    () => frameSource((f) => (f.layers[p.layer] ? gateView(f.layers[p.layer], cell, p.gate, H, p.gradient) : null)),
-    [p.layer, cell, p.gate, H, p.gradient],
-  );
+  const source = useFrameSource((f) => (f.layers[p.layer] ? gateView(f.layers[p.layer], cell, p.gate, H, p.gradient) : null), [p.layer, cell, p.gate, H, p.gradient]);
   const style = gateStyle(p.gate, p.gradient);
   const gateName = t(`gate.${p.gate}`);
   const symbol = p.gradient ? `∂L/∂z_${p.gate}` : `${p.gate}_t`;

@@ -1,11 +1,13 @@
 import { useId } from 'react';
-import { appStore, useApp } from '../../store/appStore.ts';
+import { setLayer } from '../../controls/actions.ts';
+import { useApp, useAppStore } from '../../store/appStore.ts';
 import { useT } from '../../i18n/useT.ts';
 
 /** Which recurrent layer the gate and state panels show (selection.layer); nothing for a single layer. */
 export function LayerSelect(props: { numLayers: number }) {
   const t = useT();
   const id = useId();
+  const store = useAppStore();
   const layer = useApp((s) => s.selection.layer);
   if (props.numLayers < 2) return null;
   return (
@@ -14,7 +16,7 @@ export function LayerSelect(props: { numLayers: number }) {
       <select
         id={id}
         value={Math.min(layer, props.numLayers - 1)}
-        onChange={(e) => appStore.setState((s) => ({ selection: { ...s.selection, layer: Number(e.target.value) } }))}
+        onChange={(e) => setLayer(store, Number(e.target.value))}
       >
         {Array.from({ length: props.numLayers }, (_, l) => (
           <option key={l} value={l}>

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { format } from 'd3-format';
 import { useT } from '../../i18n/useT.ts';
-import { appStore, useApp } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
 import { useClient } from '../../app/clientContext.ts';
 import type { GradCheckRow } from '../../worker/protocol.ts';
@@ -23,7 +23,8 @@ export function GradCheckPanel() {
   // A boolean, not the step: the panel should not re-render for every training step.
   const stale = useApp((s) => s.gradCheck.status === 'done' && s.step !== s.gradCheck.step);
   const { seqLen, batchSize } = useApp((s) => s.config);
-  const [eps, setEps] = useState(() => appStore.getState().gradCheck.eps);
+  const store = useAppStore();
+  const [eps, setEps] = useState(() => store.getState().gradCheck.eps);
   const [sampled, setSampled] = useState<number | null>(null);
   const trainer = useClient();
   // A race trains several models: there is no single run to check.

@@ -7,9 +7,10 @@ import { useId, useMemo, useState } from 'react';
 import { setTimestep } from '../../controls/actions.ts';
 import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../i18n/useT.ts';
-import { appStore, useApp } from '../../store/appStore.ts';
-import { currentFrame, frameCell, subscribeCurrentFrame } from '../../viz/frameSource.ts';
-import { useThrottled } from '../../viz/useThrottled.ts';
+import { useShownFrame } from '../../run/frameView.ts';
+import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
+import { useApp, useAppStore } from '../../store/appStore.ts';
+import { frameCell } from '../../viz/frameSource.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../worker/gradientFlowFrame.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
@@ -19,15 +20,14 @@ import { DecayChart } from './DecayChart.tsx';
 import { layerRow, runSeries, type XMode } from './decayView.ts';
 import './gradientDecay.css';
 
-/** Rebuild the charts at most this often: the curves change slowly, the SVG is rebuilt whole. */
-const REFRESH_MS = 100;
 /** One colour per layer. */
 export const LAYER_COLORS = ['#1b7fb3', '#d95f02', '#7570b3', '#1b9e77'] as const;
 
 export function GradientDecayPanel() {
   const t = useT();
   const id = useId();
-  const frame = useThrottled(subscribeCurrentFrame, currentFrame, REFRESH_MS);
+  // Heavy (the SVG is rebuilt whole, the mechanism drawn too) and the curves change slowly: a few updates a second.
+  const frame = useShownFrame({ minIntervalMs: HEAVY_INTERVAL_MS });
   const [xMode, setXMode] = useState<XMode>('timestep');
   const numLayers = frame?.layers.length ?? 1;
   const controls = (
@@ -59,6 +59,7 @@ function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: X
   const L = frame.layers.length;
   const layer = useLayer(L);
   const selT = useApp((s) => s.selection.t);
+  const store = useAppStore();
   const model = t(`cfg.arch.${cell}`);
   const series = useMemo(
     () => runSeries(flow, T, cell, Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), LAYER_COLORS),
@@ -67,7 +68,7 @@ function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: X
   return (
     <div className="decay-layout">
       <div className="decay-main">
-        <DecayChart series={series} T={T} xMode={xMode} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
+        <DecayChart series={series} T={T} xMode={xMode} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(store, i, T)} />
       </div>
       <div className="decay-side">
         <p className="decay-explain" data-testid="decay-explain">

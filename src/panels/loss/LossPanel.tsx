@@ -1,8 +1,8 @@
 /** Training and validation loss over steps or elapsed time, smoothed the TensorBoard way. */
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { appStore, type LossHistory } from '../../store/appStore.ts';
-import { useThrottled } from '../../viz/useThrottled.ts';
+import { useScheduledValue } from '../../run/scheduled.ts';
+import { useAppStore, type AppStore, type LossHistory } from '../../store/appStore.ts';
 import { Panel } from '../Panel.tsx';
 import { Legend } from './Legend.tsx';
 import { LossChart, SERIES_COLOR, type LossCurve } from './LossChart.tsx';
@@ -24,15 +24,16 @@ interface LossSnapshot {
   nv: number;
 }
 
-const readLoss = (): LossSnapshot => {
-  const { loss } = appStore.getState();
+const readLoss = (store: AppStore): LossSnapshot => {
+  const { loss } = store.getState();
   return { loss, n: loss.train.length, nv: loss.validation.length };
 };
 const lossChanged = (a: LossSnapshot, b: LossSnapshot): boolean => a.loss !== b.loss || a.n !== b.n || a.nv !== b.nv;
 
 export function LossPanel() {
   const t = useT();
-  const snap = useThrottled(appStore.subscribe, readLoss, REFRESH_MS, lossChanged);
+  const store = useAppStore();
+  const snap = useScheduledValue(store.subscribe, () => readLoss(store), { minIntervalMs: REFRESH_MS, changed: lossChanged });
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Log by default: a loss usually falls over several decades, and the late, small changes are the interesting ones.
   const [log, setLog] = useState(true);

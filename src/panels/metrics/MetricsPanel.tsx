@@ -5,6 +5,7 @@
  * per-class precision and recall.
  */
 import { useT } from '../../i18n/useT.ts';
+import { useLang } from '../../app/uiStore.ts';
 import { useApp } from '../../store/appStore.ts';
 import type { ClassificationMeta } from '../../tasks/classification.ts';
 import type { RegressionMetrics } from '../../tasks/data/metrics.ts';
@@ -30,7 +31,7 @@ function Verdict(props: { good: boolean; text: string; testId: string }) {
 }
 
 function ForecastMetrics({ meta, ev, t }: { meta: ForecastMeta; ev: ForecastEvaluationResult; t: T }) {
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const columns: { key: string; label: string; m: RegressionMetrics | null }[] = [
     { key: 'model', label: t('metrics.model'), m: ev.oneStep.metrics },
     { key: 'naive', label: t('metrics.naive'), m: ev.naive.metrics },
@@ -78,7 +79,7 @@ function ForecastMetrics({ meta, ev, t }: { meta: ForecastMeta; ev: ForecastEval
 }
 
 function ClassificationMetricsView({ meta, ev, t }: { meta: ClassificationMeta; ev: ClassificationEvaluationResult; t: T }) {
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const names = classLabels(meta, lang);
   const test = ev.balance.test;
   const total = test.reduce((a, b) => a + b, 0);

@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { useLang } from '../../app/uiStore.ts';
 import { useApp } from '../../store/appStore.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 import { formatValue } from '../../viz/format.ts';
@@ -124,7 +125,7 @@ function WindowPicker(props: { meta: ForecastMeta; index: number; count: number;
 
 function PipelineView({ meta, evaluation }: { meta: ForecastMeta; evaluation: ForecastEvaluationResult | null }) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const [scaled, setScaled] = useState(false);
   const list = useMemo(() => windowList(meta), [meta]);
   const probe = useMemo(() => windowIndexOf(list, meta.probe.start), [list, meta]);
@@ -190,7 +191,7 @@ function PipelineView({ meta, evaluation }: { meta: ForecastMeta; evaluation: Fo
 
 export function PipelinePanel() {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const lang = useLang();
   const meta = useApp((s) => s.taskMeta);
   const evaluation = useApp((s) => s.evaluation);
   const runId = useApp((s) => s.runId);

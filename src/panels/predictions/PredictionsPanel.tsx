@@ -4,7 +4,8 @@
  */
 import { useMemo } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { appStore, useApp } from '../../store/appStore.ts';
+import { setTimestep } from '../../controls/actions.ts';
+import { useApp, useAppStore, type AppStore } from '../../store/appStore.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import type { ModelSummary, ProbeFrame } from '../../worker/protocol.ts';
 import { Panel } from '../Panel.tsx';
@@ -40,12 +41,12 @@ function toLines(series: SeqSeries[], f: ProbeFrame, t: T): ChartLine[] {
 }
 
 /** Move the shared timestep cursor (selection.t is 0-based; positions are 1-based). */
-function selectTimestep(f: ProbeFrame, pos: number): void {
-  const t = Math.max(0, Math.min(f.T - 1, pos - 1));
-  appStore.setState((s) => ({ selection: { ...s.selection, t } }));
+function selectTimestep(store: AppStore, f: ProbeFrame, pos: number): void {
+  setTimestep(store, pos - 1, f.T);
 }
 
 function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
+  const store = useAppStore();
   const lines = useMemo(() => toLines(regressionSeries(f), f, t), [f, t]);
   const lead = forecastLead(f);
   const row = rowAt(f, selT);
@@ -76,13 +77,14 @@ function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
         xLabel={t('term.timestep')}
         ariaLabel={t('pred.aria')}
         extra={errors}
-        onSelect={(pos) => selectTimestep(f, pos)}
+        onSelect={(pos) => selectTimestep(store, f, pos)}
       />
     </>
   );
 }
 
 function ClassificationView({ f, selT, classes, t }: { f: ProbeFrame; selT: number; classes: readonly string[] | null; t: T }) {
+  const store = useAppStore();
   const lines = useMemo(() => toLines(inputSeries(f), f, t), [f, t]);
   const row = rowAt(f, selT);
   const probs = useMemo(() => classProbabilities(f, row), [f, row]);
@@ -96,7 +98,7 @@ function ClassificationView({ f, selT, classes, t }: { f: ProbeFrame; selT: numb
           rule={displayTimestep(Math.min(selT, f.T - 1))}
           xLabel={t('term.timestep')}
           ariaLabel={t('pred.aria')}
-          onSelect={(pos) => selectTimestep(f, pos)}
+          onSelect={(pos) => selectTimestep(store, f, pos)}
           height={170}
         />
       </div>

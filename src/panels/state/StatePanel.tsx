@@ -3,13 +3,15 @@
  * and in the backward walk ∂L/∂c_t, ∂L/∂h_t with their per-timestep norms.
  */
 import { useId, useMemo, useState } from 'react';
-import { appStore, useApp } from '../../store/appStore.ts';
+import { selectCell } from '../../controls/actions.ts';
+import { useFrameSource } from '../../run/frameView.ts';
+import { useApp, useAppStore } from '../../store/appStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { Panel } from '../Panel.tsx';
-import { frameSource, useFrameShape, type FrameShape } from '../../viz/frameSource.ts';
+import { useFrameShape, type FrameShape } from '../../viz/frameSource.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
 import { LineChart, type LineSeries } from '../../viz/LineChart.tsx';
-import { heatmapHeight, selectCell, TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
+import { heatmapHeight, TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
 import { displayTimestep, displayUnit } from '../../viz/format.ts';
 import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
 import { normLines, plottedUnits, stateNames, stateView, togglePin, unitColor, unitLines, MAX_LINES, type StateName } from './stateViews.ts';
@@ -20,7 +22,7 @@ const NORM_COLORS: Record<StateName, string> = { c: '#8e44ad', h: '#16a085' };
 export function StatePanel() {
   const t = useT();
   const shape = useFrameShape();
-  const stepText = useMemo(() => frameSource((f) => t('gs.step', { step: f.step.toLocaleString() })), [t]);
+  const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t]);
   return (
     <Panel
       testId="panel-state"
@@ -52,11 +54,10 @@ function StateBody({ shape }: { shape: FrameShape }) {
   const symbol = (n: StateName) => (gradient ? `∂L/∂${n}` : n);
 
   // Sources are rebuilt only when what they read changes (the keys), not on every render.
-  const lineSource = useMemo(() => {
-    const us = unitsKey.split(',').map(Number);
-    return frameSource((f) => (f.layers[layer] ? unitLines(f.layers[layer], stateNames(hasCell), us, T, H, gradient) : null));
-  }, [layer, unitsKey, hasCell, T, H, gradient]);
-  const normSource = useMemo(() => frameSource((f) => (f.layers[layer] ? normLines(f.layers[layer], stateNames(hasCell)) : null)), [layer, hasCell]);
+  const store = useAppStore();
+  const us = useMemo(() => unitsKey.split(',').map(Number), [unitsKey]);
+  const lineSource = useFrameSource((f) => (f.layers[layer] ? unitLines(f.layers[layer], stateNames(hasCell), us, T, H, gradient) : null), [layer, us, hasCell, T, H, gradient]);
+  const normSource = useFrameSource((f) => (f.layers[layer] ? normLines(f.layers[layer], stateNames(hasCell)) : null), [layer, hasCell]);
   const series: LineSeries[] = units.flatMap((u) =>
     names.map((n) => ({
       key: `${n}${u}`,
@@ -87,7 +88,7 @@ function StateBody({ shape }: { shape: FrameShape }) {
         label={t('state.linesAria')}
         xLabel={t('gs.axisTimestep')}
         height={110}
-        onIndexClick={(i) => selectCell(appStore, i, selected)}
+        onIndexClick={(i) => selectCell(store, i, selected)}
         describeIndex={(i) => `t = ${displayTimestep(i)}`}
       />
       {gradient ? (
@@ -101,7 +102,7 @@ function StateBody({ shape }: { shape: FrameShape }) {
           label={t('state.normsAria')}
           xLabel={t('gs.axisTimestep')}
           height={80}
-          onIndexClick={(i) => selectCell(appStore, i, selected)}
+          onIndexClick={(i) => selectCell(store, i, selected)}
           describeIndex={(i) => `t = ${displayTimestep(i)}`}
         />
       ) : null}
@@ -112,10 +113,7 @@ function StateBody({ shape }: { shape: FrameShape }) {
 function StateHeatmap(p: { name: StateName; shape: FrameShape; layer: number; gradient: boolean; rowMarks: { row: number; color: string }[]; onPin: (u: number) => void }) {
   const t = useT();
   const { T, H } = p.shape;
-  const source = useMemo(
-    () => frameSource((f) => (f.layers[p.layer] ? stateView(f.layers[p.layer], p.name, H, p.gradient) : null)),
-    [p.layer, p.name, H, p.gradient],
-  );
+  const source = useFrameSource((f) => (f.layers[p.layer] ? stateView(f.layers[p.layer], p.name, H, p.gradient) : null), [p.layer, p.name, H, p.gradient]);
   const stateName = t(p.name === 'c' ? 'state.c' : 'state.h');
   const symbol = (
     <span className="gs-symbol">

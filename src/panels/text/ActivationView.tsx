@@ -3,18 +3,20 @@
  * that unit's value; an all-units strip above picks units by eye, and "units that follow…" ranks them by how
  * closely they track the position in the line, quotations or punctuation.
  */
-import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../../i18n/useT.ts';
-import { appStore, useApp } from '../../store/appStore.ts';
+import { selectCell, setUnit as setUnitOf } from '../../controls/actions.ts';
+import { useRun } from '../../run/runContext.ts';
+import { useScheduledValue } from '../../run/scheduled.ts';
+import { useApp, useAppStore } from '../../store/appStore.ts';
 import { Heatmap, type GridView } from '../../viz/Heatmap.tsx';
 import { symmetricDomainOf } from '../../viz/domain.ts';
 import { displayTimestep, displayUnit, formatValue } from '../../viz/format.ts';
 import type { Source } from '../../viz/source.ts';
-import { selectCell } from '../../viz/TraceHeatmap.tsx';
 import { ColoredText, type UnitView } from './ColoredText.tsx';
-import { passageTrace, TEXT_SOURCES, type TextSourceKind, type TextTrace } from './textSources.ts';
+import { passageTrace, textSources, type TextSourceKind, type TextTrace } from './textSources.ts';
 import {
   signalGrid, signalOptions, signalStyle, TEXT_FEATURES, unitSeries, unitsTracking, validSignal, type TextFeature, type TextSignal,
 } from './textViews.ts';
@@ -59,13 +61,15 @@ function UnitFinder(props: { cell: CellKind; signal: TextSignal; layer: number; 
   const t = useT();
   const id = useId();
   const [feature, setFeature] = useState<TextFeature>('linePosition');
-  const passage = useSyncExternalStore(TEXT_SOURCES.passage.subscribe, () => appStore.getState().evaluation);
+  const run = useRun();
+  const sources = useMemo(() => textSources(run), [run]);
+  const passage = useScheduledValue(sources.passage.subscribe, () => run.store.getState().evaluation);
   const ranked = useMemo(() => {
-    const trace = passageTrace(appStore.getState());
+    const trace = passageTrace(run.store.getState());
     if (!trace) return null;
     return unitsTracking(layerOf(trace, props.layer), props.cell, props.signal, trace.H, trace.chars, feature);
     // `passage` changes with every evaluation: rank again on the new weights.
-  }, [passage, props.cell, props.signal, props.layer, feature]);
+  }, [passage, props.cell, props.signal, props.layer, feature, run]);
   return (
     <div className="text-finder" data-testid="text-unit-finder">
       <label htmlFor={id}>{t('text.finder')}</label>
@@ -101,13 +105,12 @@ export function ActivationView(props: { cell: CellKind; H: number; layer: number
   const signal = validSignal(cell, wanted);
   const unit = Math.min(useApp((s) => s.selection.unit), H - 1);
   const selT = useApp((s) => s.selection.t);
-  const setUnit = (u: number): void => {
-    const { selection } = appStore.getState();
-    const clamped = Math.max(0, Math.min(H - 1, u));
-    if (clamped !== selection.unit) appStore.setState({ selection: { ...selection, unit: clamped } });
-  };
+  const store = useAppStore();
+  const run = useRun();
+  const sources = useMemo(() => textSources(run), [run]);
+  const setUnit = (u: number): void => setUnitOf(store, Math.max(0, Math.min(H - 1, u)));
 
-  const base = TEXT_SOURCES[kind];
+  const base = sources[kind];
   const unitView = useMemo(
     () =>
       derived(base, (trace): UnitView => {
@@ -125,10 +128,10 @@ export function ActivationView(props: { cell: CellKind; H: number; layer: number
       }),
     [base, cell, signal, layer],
   );
-  const T = useSyncExternalStore(base.subscribe, () => base.read()?.T ?? 0);
+  const T = useScheduledValue(base.subscribe, () => base.read()?.T ?? 0);
   const name = signalName(signal, unit);
   // In the probe window a character is a timestep of the other panels: picking one moves their cursor too.
-  const pickT = kind === 'window' ? (k: number) => selectCell(appStore, k, unit) : undefined;
+  const pickT = kind === 'window' ? (k: number) => selectCell(store, k, unit) : undefined;
 
   return (
     <section className="text-section" aria-labelledby={`${signalId}-h`}>
@@ -189,7 +192,7 @@ export function ActivationView(props: { cell: CellKind; H: number; layer: number
           highlightRow={unit}
           highlightCol={kind === 'window' ? Math.min(selT, T - 1) : null}
           describeCell={(row, col, v) => t('gs.tooltip', { unit: displayUnit(row), t: displayTimestep(col), name: `${signal}_t`, value: formatValue(v) })}
-          onCellClick={(col, row) => (kind === 'window' ? selectCell(appStore, col, row) : setUnit(row))}
+          onCellClick={(col, row) => (kind === 'window' ? selectCell(store, col, row) : setUnit(row))}
         />
       ) : null}
       <ColoredText source={unitView} name={name} onPick={pickT} />

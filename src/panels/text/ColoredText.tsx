@@ -9,8 +9,12 @@ import { useT } from '../../i18n/useT.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
 import { sameDomain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
+import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useRepaint, type Source } from '../../viz/source.ts';
 import { cellColors, charName, displayChar, type SignalStyle } from './textViews.ts';
+
+/** Colouring a long passage touches every span: a heavy view, repainted a few times a second. */
+const HEAVY = { minIntervalMs: HEAVY_INTERVAL_MS } as const;
 
 export interface UnitView {
   chars: readonly string[];
@@ -58,7 +62,7 @@ export function ColoredText(props: {
       el.style.color = c.color;
     }
     setStyle((prev) => (prev && prev.palette === v.style.palette && sameDomain(prev.domain, v.style.domain) ? prev : v.style));
-  });
+  }, HEAVY);
 
   if (!chars) return <p className="viz-note">{t('text.waitingPassage')}</p>;
 

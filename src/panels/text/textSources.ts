@@ -4,12 +4,12 @@
  * the worker runs at the evaluation's low rate. The characters come from the task's meta, which the worker
  * sends once per run ('taskMeta'): the page never rebuilds the vocabulary itself, so they cannot disagree.
  */
+import { shownFrame, subscribeShown } from '../../run/frameView.ts';
+import type { Run } from '../../run/run.ts';
 import type { AppState } from '../../store/appStore.ts';
-import { appStore } from '../../store/appStore.ts';
 import type { TextMeta } from '../../tasks/text.ts';
-import { currentFrame, subscribeCurrentFrame } from '../../viz/frameSource.ts';
 import type { Source } from '../../viz/source.ts';
-import type { TextEvaluationResult } from '../../worker/protocol.ts';
+import type { ProbeFrame, TextEvaluationResult } from '../../worker/protocol.ts';
 import type { SignalTraces } from './textViews.ts';
 
 export type TextSourceKind = 'passage' | 'window';
@@ -40,32 +40,34 @@ export function passageTrace(s: Pick<AppState, 'taskMeta' | 'evaluation'>): Text
 }
 
 /** The probe window of the frame on show; null while the frame and the meta belong to different runs. */
-export function windowTrace(s: Pick<AppState, 'taskMeta'>): TextTrace | null {
+export function windowTrace(s: Pick<AppState, 'taskMeta'>, f: ProbeFrame | null): TextTrace | null {
   const meta = textMeta(s);
-  const f = currentFrame();
   if (!meta || !f || f.T !== meta.probe.input.length) return null;
   return { chars: meta.probe.input, T: f.T, H: f.H, layers: f.layers, step: f.step };
 }
 
-export const passageSource: Source<TextTrace> = {
-  read: () => passageTrace(appStore.getState()),
-  subscribe: (onChange) => appStore.subscribe((s, prev) => {
-    if (s.evaluation !== prev.evaluation || s.taskMeta !== prev.taskMeta) onChange();
-  }),
-};
-
-export const windowSource: Source<TextTrace> = {
-  read: () => windowTrace(appStore.getState()),
-  subscribe: (onChange) => {
-    const offFrames = subscribeCurrentFrame(onChange);
-    const offMeta = appStore.subscribe((s, prev) => {
-      if (s.taskMeta !== prev.taskMeta) onChange();
-    });
-    return () => {
-      offFrames();
-      offMeta();
-    };
-  },
-};
-
-export const TEXT_SOURCES: Record<TextSourceKind, Source<TextTrace>> = { passage: passageSource, window: windowSource };
+/** The run's two texts as Sources. */
+export function textSources(run: Run): Record<TextSourceKind, Source<TextTrace>> {
+  const { store } = run;
+  const passage: Source<TextTrace> = {
+    read: () => passageTrace(store.getState()),
+    subscribe: (onChange) =>
+      store.subscribe((s, prev) => {
+        if (s.evaluation !== prev.evaluation || s.taskMeta !== prev.taskMeta) onChange();
+      }),
+  };
+  const window: Source<TextTrace> = {
+    read: () => windowTrace(store.getState(), shownFrame(run, store)),
+    subscribe: (onChange) => {
+      const offFrames = subscribeShown(run, store, onChange);
+      const offMeta = store.subscribe((s, prev) => {
+        if (s.taskMeta !== prev.taskMeta) onChange();
+      });
+      return () => {
+        offFrames();
+        offMeta();
+      };
+    },
+  };
+  return { passage, window };
+}

@@ -1,0 +1,116 @@
+/**
+ * The one clock the panels draw by. Every view that reads run data asks for a task when its input changed;
+ * the scheduler runs the asked-for tasks in requestAnimationFrame within a per-frame time budget, skips
+ * views that are off screen (they ask again when shown), and spaces out a task by its own measured cost or
+ * its minimum interval, so a heavy panel updates less often instead of blocking a frame.
+ */
+
+export interface FrameTask {
+  run(): void;
+  /** Off-screen views are skipped (not run, not kept) until they ask again. */
+  visible(): boolean;
+  /** Least time between two runs, ms (heavy views: a few per second). */
+  minIntervalMs: number;
+}
+
+export interface Scheduler {
+  /** Run `task` in a coming frame; asking again before it ran changes nothing. */
+  request(task: FrameTask): void;
+  cancel(task: FrameTask): void;
+}
+
+/** Runs every task at once: for tests and server rendering, where there are no frames to wait for. */
+export const immediateScheduler: Scheduler = {
+  request: (task) => task.run(),
+  cancel: () => undefined,
+};
+
+/** Minimum interval of the heavy views (the race, the decay mechanism, the text colouring, the cell diagram). */
+export const HEAVY_INTERVAL_MS = 250;
+/** Main-thread time the scheduled tasks may use per frame; the first task due always runs. */
+export const FRAME_BUDGET_MS = 8;
+/**
+ * A task is spaced out to at least this many times its own cost, so no view can take more than a fraction
+ * of the main thread however slow it is on this machine.
+ */
+const COST_SPACING = 3;
+
+interface TaskStats {
+  last: number;
+  /** Smoothed run time, ms. */
+  cost: number;
+}
+
+type FrameFn = (cb: (now: number) => void) => number;
+
+export class FrameScheduler implements Scheduler {
+  private readonly pending = new Set<FrameTask>();
+  private readonly stats = new WeakMap<FrameTask, TaskStats>();
+  private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly nextFrame: FrameFn = (cb) => requestAnimationFrame(cb),
+  ) {}
+
+  request(task: FrameTask): void {
+    this.pending.add(task);
+    this.wake();
+  }
+
+  cancel(task: FrameTask): void {
+    this.pending.delete(task);
+  }
+
+  /** Tasks waiting for a frame (for tests and the UI benchmark). */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** One frame's work; exposed so tests can drive frames by hand. */
+  tick(): void {
+    this.frame = 0;
+    const start = this.now();
+    let ran = 0;
+    let soonest = Infinity;
+    for (const task of [...this.pending]) {
+      if (!task.visible()) {
+        this.pending.delete(task);
+        continue;
+      }
+      const s = this.stats.get(task) ?? { last: -Infinity, cost: 0 };
+      const t = this.now();
+      const due = s.last + Math.max(task.minIntervalMs, COST_SPACING * s.cost);
+      if (t < due) {
+        soonest = Math.min(soonest, due);
+        continue;
+      }
+      if (ran > 0 && t - start > FRAME_BUDGET_MS) break;
+      this.pending.delete(task);
+      task.run();
+      const end = this.now();
+      s.cost = s.cost === 0 ? end - t : 0.7 * s.cost + 0.3 * (end - t);
+      s.last = end;
+      this.stats.set(task, s);
+      ran += 1;
+    }
+    if (this.pending.size === 0) return;
+    // Only tasks waiting out their interval: sleep until the first is due rather than spin every frame.
+    const wait = soonest - this.now();
+    if (ran === 0 && Number.isFinite(wait) && wait > 20) this.sleep(wait);
+    else this.wake();
+  }
+
+  private wake(): void {
+    if (this.frame !== 0 || this.timer !== null) return;
+    this.frame = this.nextFrame(() => this.tick());
+  }
+
+  private sleep(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, ms);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Test-only: runs on in-memory workers (FakeWorker) and the providers a component needs to show one. Import
+ * it only from *.test.* files.
+ */
+import { createElement, type ReactNode } from 'react';
+import { createUiStore, UiProvider, type UiStore } from '../app/uiStore.ts';
+import type { AppState } from '../store/appStore.ts';
+import { FakeWorker } from '../worker/fakeWorker.ts';
+import type { TaskDataSource } from '../worker/client.ts';
+import { runFactory, type Run, type RunFactory } from './run.ts';
+import { RunProvider } from './runContext.ts';
+
+/** A run factory whose workers are FakeWorkers, collected in `workers` (deliver() their replies by hand). */
+export function fakeRunFactory(workers: FakeWorker[] = [], data: TaskDataSource | null = null): RunFactory {
+  return runFactory({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    data,
+  });
+}
+
+/** One run on a FakeWorker, for component tests that fill its store and frames by hand. */
+export function testRun(init: Partial<AppState> = {}): Run {
+  return fakeRunFactory()({ init });
+}
+
+/** `node` shown with `run` in context and a UI store (English unless told otherwise). */
+export function withRun(node: ReactNode, run: Run, ui: UiStore = createUiStore()): ReactNode {
+  return createElement(UiProvider, { store: ui }, createElement(RunProvider, { run }, node));
+}
