@@ -3,7 +3,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appStore, initialState } from '../store/appStore.ts';
+import { createUiStore, UiProvider } from './uiStore.ts';
 import { DATASETS } from '../tasks/data/datasets.ts';
 import { AboutDialog } from './About.tsx';
 
@@ -12,14 +12,21 @@ import { AboutDialog } from './About.tsx';
 let host: HTMLDivElement;
 let root: Root;
 let closed: number;
+let ui = createUiStore();
 
 beforeEach(() => {
   closed = 0;
-  appStore.setState(initialState());
+  ui = createUiStore();
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
-  act(() => root.render(<AboutDialog onClose={() => closed++} />));
+  act(() =>
+    root.render(
+      <UiProvider store={ui}>
+        <AboutDialog onClose={() => closed++} />
+      </UiProvider>,
+    ),
+  );
 });
 
 afterEach(() => {
@@ -32,7 +39,7 @@ const text = (): string => host.querySelector('[data-testid="about-dialog"]')?.t
 describe('About dialog', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`credits every dataset with its licence, citation and source (${lang})`, () => {
-      act(() => appStore.setState({ lang }));
+      act(() => ui.setState({ lang }));
       for (const d of DATASETS) {
         const item = host.querySelector(`[data-testid="about-dataset-${d.id}"]`)?.textContent ?? '';
         expect(item).toContain(d.title[lang]);

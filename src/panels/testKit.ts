@@ -28,8 +28,8 @@ export const LSTM_1_12: ModelSummary = {
   classes: null,
 };
 
-/** A fresh React root in the document for every test of the calling file (jsdom), unmounted after it. */
-export function rootPerTest() {
+/** A fresh React root in the document for every test of the calling file (jsdom), unmounted after it; `wrap` adds providers. */
+export function rootPerTest(wrap: (node: ReactNode) => ReactNode = (node) => node) {
   let host: HTMLDivElement;
   let root: Root;
   beforeEach(() => {
@@ -42,7 +42,7 @@ export function rootPerTest() {
     host.remove();
   });
   return {
-    render: (node: ReactNode): void => act(() => root.render(node)),
+    render: (node: ReactNode): void => act(() => root.render(wrap(node))),
     query: (selector: string): HTMLElement | null => host.querySelector(selector),
     panel: (testId: string): HTMLElement => host.querySelector(`[data-testid="${testId}"]`) as HTMLElement,
   };

@@ -29,5 +29,5 @@ export function testRun(init: Partial<AppState> = {}): Run {
 
 /** `node` shown with `run` in context and a UI store (English unless told otherwise). */
 export function withRun(node: ReactNode, run: Run, ui: UiStore = createUiStore()): ReactNode {
-  return createElement(UiProvider, { store: ui }, createElement(RunProvider, { run }, node));
+  return createElement(UiProvider, { store: ui, children: createElement(RunProvider, { run, children: node }) });
 }

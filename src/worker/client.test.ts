@@ -120,9 +120,9 @@ describe('TrainerClient', () => {
 
   it('start() keeps the selection inside the new model', () => {
     const { store, client } = setup();
-    store.setState({ selection: { t: 30, layer: 2, unit: 11, walk: 'backward', historyIndex: 4 } });
+    store.setState({ selection: { t: 30, layer: 2, unit: 11, walk: 'backward', historyStep: 4 } });
     client.start({ ...SMALL, numLayers: 1 });
-    expect(store.getState().selection).toEqual({ t: 9, layer: 0, unit: 5, walk: 'backward', historyIndex: null });
+    expect(store.getState().selection).toEqual({ t: 9, layer: 0, unit: 5, walk: 'backward', historyStep: null });
   });
 
   it('logs worker errors', () => {

@@ -1,12 +1,21 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { appStore, initialState } from '../../store/appStore.ts';
-import { frameBus } from '../../store/frameBus.ts';
+import { initialState } from '../../store/appStore.ts';
 import { CellPanel } from './CellPanel.tsx';
 import { loadKatex } from './katex.ts';
 import { engineFixture } from './probeFixture.ts';
+import { createUiStore } from '../../app/uiStore.ts';
+import { testRun, withRun } from '../../run/testRuns.ts';
+
+let run = testRun();
+let ui = createUiStore();
+beforeEach(() => {
+  run = testRun();
+  ui = createUiStore();
+});
+
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -17,15 +26,15 @@ function render(): HTMLElement {
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
-  act(() => root!.render(<CellPanel />));
+  act(() => root!.render(withRun(<CellPanel />, run, ui)));
   return host;
 }
 
 afterEach(() => {
   act(() => root?.unmount());
   host?.remove();
-  frameBus.clear();
-  appStore.setState(initialState());
+  run.frames.clear();
+  run.store.setState(initialState());
 });
 
 const lines = (el: HTMLElement) =>
@@ -39,8 +48,8 @@ describe('CellPanel', () => {
     const el = render();
     expect(el.querySelector('[data-testid="panel-cell"]')?.textContent).toContain('first frame');
     const { frame } = engineFixture({ model: { cell: 'lstm', numLayers: 1 }, T: 6 });
-    act(() => appStore.setState((s) => ({ selection: { ...s.selection, t: 2, unit: 1 } })));
-    act(() => frameBus.publish(frame));
+    act(() => run.store.setState((s) => ({ selection: { ...s.selection, t: 2, unit: 1 } })));
+    act(() => run.frames.publish(frame));
     expect(lines(el).filter(([k]) => !k?.includes('.')).map(([k]) => k)).toEqual(['f', 'i', 'g', 'c', 'o', 'h']);
     expect(value(el, 'c')).toBeCloseTo(frame.layers[0].c![2 * frame.H + 1], 6);
     expect(el.querySelector('.cell-diagram')).not.toBeNull();
@@ -48,7 +57,7 @@ describe('CellPanel', () => {
 
     // The timestep slider writes selection.t; the numbers follow.
     const before = value(el, 'h');
-    act(() => appStore.setState((s) => ({ selection: { ...s.selection, t: 4 } })));
+    act(() => run.store.setState((s) => ({ selection: { ...s.selection, t: 4 } })));
     expect(value(el, 'h')).toBeCloseTo(frame.layers[0].h[4 * frame.H + 1], 6);
     expect(value(el, 'h')).not.toBe(before);
   });
@@ -56,32 +65,32 @@ describe('CellPanel', () => {
   it('walks backward from T to 1 showing the gradients that arrive', () => {
     const el = render();
     const { frame } = engineFixture({ model: { cell: 'lstm', numLayers: 1 }, T: 6 });
-    act(() => frameBus.publish(frame));
+    act(() => run.frames.publish(frame));
     act(() => button(el, 'Backward (BPTT)').click());
-    expect(appStore.getState().selection.walk).toBe('backward');
+    expect(run.store.getState().selection.walk).toBe('backward');
     expect(lines(el).map(([k]) => k)).toEqual(['dh', 'dc', 'delta.o', 'delta.f', 'delta.i', 'delta.g', 'toPrevC', 'toPrevH']);
-    act(() => appStore.setState((s) => ({ selection: { ...s.selection, t: 5 } })));
+    act(() => run.store.setState((s) => ({ selection: { ...s.selection, t: 5 } })));
     expect(value(el, 'dc')).toBeCloseTo(frame.layers[0].dc![5 * frame.H], 9);
     act(() => button(el, 'Step on').click());
-    expect(appStore.getState().selection.t).toBe(4);
+    expect(run.store.getState().selection.t).toBe(4);
     act(() => button(el, 'Step back').click());
-    expect(appStore.getState().selection.t).toBe(5);
+    expect(run.store.getState().selection.t).toBe(5);
     expect(el.querySelector('.cell-diagram')?.getAttribute('data-walk')).toBe('backward');
   });
 
   it('picks units and layers, and draws GRU and RNN cells', () => {
     const el = render();
-    act(() => frameBus.publish(engineFixture({ model: { cell: 'gru', numLayers: 2 } }).frame));
+    act(() => run.frames.publish(engineFixture({ model: { cell: 'gru', numLayers: 2 } }).frame));
     expect(lines(el).filter(([k]) => !k?.includes('.')).map(([k]) => k)).toEqual(['r', 'z', 'n', 'h']);
     act(() => button(el, 'Next unit').click());
-    expect(appStore.getState().selection.unit).toBe(1);
+    expect(run.store.getState().selection.unit).toBe(1);
     expect(el.querySelector('select')).not.toBeNull();
-    act(() => frameBus.publish(engineFixture({ model: { cell: 'rnn', numLayers: 1 } }).frame));
+    act(() => run.frames.publish(engineFixture({ model: { cell: 'rnn', numLayers: 1 } }).frame));
   });
 
   it('typesets with KaTeX once it has loaded, keeping the numbers readable', async () => {
     const el = render();
-    act(() => frameBus.publish(engineFixture({ model: { cell: 'lstm', numLayers: 1 } }).frame));
+    act(() => run.frames.publish(engineFixture({ model: { cell: 'lstm', numLayers: 1 } }).frame));
     const eqs = el.querySelector('[data-testid="cell-equations"]') as HTMLElement;
     expect(eqs.textContent).toContain('σ(');
     await act(async () => {

@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 /** The comparison panel renders the racers from their stores and buses, follows the focus, and speaks Chinese. */
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareModels, compareStore } from '../../compare/compareStore.ts';
-import type { CompareModel } from '../../compare/session.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
+import { createUiStore } from '../../app/uiStore.ts';
+import { focusedRun, RunController } from '../../compare/runController.ts';
 import type { CellKind } from '../../engine/config.ts';
-import { appStore, createAppStore } from '../../store/appStore.ts';
-import { FrameBus } from '../../store/frameBus.ts';
+import type { Run } from '../../run/run.ts';
+import { fakeRunFactory, withRun } from '../../run/testRuns.ts';
+import { useWorkspace, WorkspaceProvider } from '../../run/workspaceContext.ts';
 import { syntheticFrame } from '../gates/syntheticFrame.ts';
 import { rootPerTest } from '../testKit.ts';
 import { ComparePanel } from './ComparePanel.tsx';
@@ -14,7 +16,7 @@ import { ComparePanel } from './ComparePanel.tsx';
 const T = 12;
 const H = 4;
 
-function racer(cell: CellKind, scale: number): CompareModel {
+function racer(cell: CellKind, scale: number): Run {
   const flowOf = (L: number) => ({
     dh: Float32Array.from({ length: L * T }, (_, t) => scale ** (T - 1 - t)),
     dc: cell === 'lstm' ? Float32Array.from({ length: L * T }, () => 0.5) : null,
@@ -26,28 +28,43 @@ function racer(cell: CellKind, scale: number): CompareModel {
     ihNorm: new Float32Array(L * T),
     ihShare: new Float32Array(L * T),
   });
-  const bus = new FrameBus();
-  bus.publish({ ...syntheticFrame(cell, T, H, 1, 40), flow: flowOf(1) });
-  const store = createAppStore({
-    step: 40,
-    lastLoss: 0.25,
-    loss: { train: Array.from({ length: 40 }, (_, k) => 1 / (k + 1)), time: Array.from({ length: 40 }, (_, k) => k * 10), stride: 1, validation: [] },
+  const run = fakeRunFactory()({
+    cell,
+    init: {
+      step: 40,
+      lastLoss: 0.25,
+      loss: { train: Array.from({ length: 40 }, (_, k) => 1 / (k + 1)), time: Array.from({ length: 40 }, (_, k) => k * 10), stride: 1, validation: [] },
+    },
   });
-  return { cell, store, bus };
+  run.frames.publish({ ...syntheticFrame(cell, T, H, 1, 40), flow: flowOf(1) });
+  return run;
 }
 
-const view = rootPerTest();
+let controller = new RunController(fakeRunFactory());
+let ui = createUiStore();
+
+/** The app shell's part: the focused run in context. */
+function Focused(props: { children: ReactNode }) {
+  const run = useWorkspace(focusedRun);
+  return withRun(props.children, run, ui);
+}
+
+const view = rootPerTest((node) => (
+  <WorkspaceProvider controller={controller}>
+    <Focused>{node}</Focused>
+  </WorkspaceProvider>
+));
 const q = view.query;
 
+function race(runs: Run[]): void {
+  act(() => controller.workspace.setState({ runs, focus: 0, racing: true }));
+}
+
 beforeEach(() => {
+  controller = new RunController(fakeRunFactory());
+  ui = createUiStore();
   // jsdom has no canvas: the heatmaps draw their axes and legends and skip the cells.
   HTMLCanvasElement.prototype.getContext = () => null;
-});
-
-afterEach(() => {
-  act(() => compareModels.set(null));
-  compareStore.setState({ focus: null });
-  appStore.setState({ lang: 'en' });
 });
 
 describe('ComparePanel', () => {
@@ -57,7 +74,7 @@ describe('ComparePanel', () => {
   });
 
   it('draws a loss curve, a decay read-out and a look inside for every racer', () => {
-    act(() => compareModels.set([racer('rnn', 0.1), racer('lstm', 0.9)]));
+    race([racer('rnn', 0.1), racer('lstm', 0.9)]);
     view.render(<ComparePanel />);
     for (const cell of ['rnn', 'lstm']) {
       expect(q(`[data-testid="compare-legend-${cell}"]`)?.dataset.step).toBe('40');
@@ -71,13 +88,13 @@ describe('ComparePanel', () => {
     expect(q('[data-testid="compare-focus-rnn"]')?.getAttribute('aria-pressed')).toBe('true');
 
     act(() => (q('[data-testid="compare-focus-lstm"]') as HTMLButtonElement).click());
-    expect(compareStore.getState().focus).toBe('lstm');
+    expect(controller.focused.cell).toBe('lstm');
     expect(q('[data-testid="compare-model-lstm"]')?.className).toContain('compare-model-focused');
   });
 
   it('speaks Chinese', () => {
-    act(() => compareModels.set([racer('rnn', 0.5), racer('gru', 0.8)]));
-    act(() => appStore.setState({ lang: 'zh' }));
+    race([racer('rnn', 0.5), racer('gru', 0.8)]);
+    act(() => ui.setState({ lang: 'zh' }));
     view.render(<ComparePanel />);
     expect(q('[data-testid="panel-compare"]')?.textContent).toContain('并排对比');
     expect(q('[data-testid="compare-model-gru"]')?.textContent).toContain('更新门');

@@ -2,8 +2,7 @@
 /** The gradient-decay and gradient-check panels render from a real probe frame and a finished check, in en and zh. */
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appStore, initialState } from '../../store/appStore.ts';
-import { frameBus } from '../../store/frameBus.ts';
+import { initialState } from '../../store/appStore.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../../store/runConfig.ts';
 import { buildRun } from '../../worker/buildRun.ts';
 import { ProbeRecorder } from '../../worker/probeFrame.ts';
@@ -19,10 +18,20 @@ const idleControls: TrainerControls = {
 const withControls = (node: React.ReactNode) => <ClientContext value={idleControls}>{node}</ClientContext>;
 import { rootPerTest } from '../testKit.ts';
 import { GradientDecayPanel } from './GradientDecayPanel.tsx';
+import { createUiStore } from '../../app/uiStore.ts';
+import { testRun, withRun } from '../../run/testRuns.ts';
+
+let run = testRun();
+let ui = createUiStore();
+beforeEach(() => {
+  run = testRun();
+  ui = createUiStore();
+});
+
 
 function publish(config: RunConfig): void {
-  const run = buildRun(config);
-  act(() => frameBus.publish(new ProbeRecorder(run.probeNet, run.task.probe, run.task.loss).capture(0, 0)));
+  const built = buildRun(config);
+  act(() => run.frames.publish(new ProbeRecorder(built.probeNet, built.task.probe, built.task.loss).capture(0, 0)));
 }
 
 const rows: GradCheckRow[] = [
@@ -30,12 +39,12 @@ const rows: GradCheckRow[] = [
   { name: 'head.bias', tensor: 'head.bias', gate: null, checked: 1, relError: 3e-4, maxAbsError: 1e-6, analyticNorm: 0.02, numericNorm: 0.0201 },
 ];
 
-const view = rootPerTest();
+const view = rootPerTest((node) => withRun(node, run, ui));
 const { panel } = view;
 
 beforeEach(() => {
-  appStore.setState({ ...initialState() });
-  frameBus.clear();
+  run.store.setState({ ...initialState() });
+  run.frames.clear();
 });
 
 describe('gradient-decay panel', () => {
@@ -51,7 +60,7 @@ describe('gradient-decay panel', () => {
   });
 
   it('one series per layer for a stacked RNN, in Chinese', () => {
-    appStore.setState({ lang: 'zh' });
+    ui.setState({ lang: 'zh' });
     publish({ ...DEFAULT_RUN_CONFIG, cell: 'rnn', numLayers: 2, seqLen: 20 });
     view.render(<GradientDecayPanel />);
     expect(panel('decay-rates').textContent).toMatch(/RNN，第 2 层: 每步 ×/);
@@ -68,11 +77,11 @@ describe('gradient-decay panel', () => {
 
 describe('gradient-check panel', () => {
   it('shows the progress of a running check, then the table with pass/fail', () => {
-    appStore.setState({ gradCheck: { status: 'running', done: 30, total: 120, rows: [], eps: 1e-5, step: 3 } });
+    run.store.setState({ gradCheck: { status: 'running', done: 30, total: 120, rows: [], eps: 1e-5, step: 3 } });
     view.render(withControls(<GradCheckPanel />));
     expect(panel('gradcheck-progress').getAttribute('value')).toBe('30');
     expect(panel('gradcheck-run').hasAttribute('disabled')).toBe(true);
-    act(() => appStore.setState({ step: 3, gradCheck: { status: 'done', done: 120, total: 120, rows, eps: 1e-5, step: 3 } }));
+    act(() => run.store.setState({ step: 3, gradCheck: { status: 'done', done: 120, total: 120, rows, eps: 1e-5, step: 3 } }));
     expect(panel('gradcheck-summary').dataset.failed).toBe('1');
     const trs = panel('gradcheck-table').querySelectorAll('tbody tr');
     expect(Array.from(trs, (tr) => (tr as HTMLElement).dataset.pass)).toEqual(['true', 'false']);
@@ -81,7 +90,8 @@ describe('gradient-check panel', () => {
   });
 
   it('speaks Chinese', () => {
-    appStore.setState({ lang: 'zh', gradCheck: { status: 'done', done: 1, total: 1, rows: rows.slice(0, 1), eps: 1e-5, step: 0 } });
+    ui.setState({ lang: 'zh' });
+    run.store.setState({ gradCheck: { status: 'done', done: 1, total: 1, rows: rows.slice(0, 1), eps: 1e-5, step: 0 } });
     view.render(withControls(<GradCheckPanel />));
     expect(panel('panel-gradcheck').textContent).toContain('梯度检查');
     expect(panel('gradcheck-summary').textContent).toContain('全部 1 组通过');

@@ -2,13 +2,22 @@
 /** The loss, predictions and summary panels render from a filled store and a published frame, in en and zh. */
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appStore, initialState } from '../../store/appStore.ts';
-import { frameBus } from '../../store/frameBus.ts';
+import { initialState } from '../../store/appStore.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 import { PredictionsPanel } from '../predictions/PredictionsPanel.tsx';
 import { SummaryPanel } from '../summary/SummaryPanel.tsx';
 import { LSTM_1_12, rootPerTest } from '../testKit.ts';
 import { LossPanel } from './LossPanel.tsx';
+import { createUiStore } from '../../app/uiStore.ts';
+import { testRun, withRun } from '../../run/testRuns.ts';
+
+let run = testRun();
+let ui = createUiStore();
+beforeEach(() => {
+  run = testRun();
+  ui = createUiStore();
+});
+
 
 const T = 20;
 
@@ -35,12 +44,12 @@ function probeFrame(classes: number): ProbeFrame {
 }
 
 
-const view = rootPerTest();
+const view = rootPerTest((node) => withRun(node, run, ui));
 const { panel } = view;
 
 beforeEach(() => {
   const n = 5000;
-  appStore.setState({
+  run.store.setState({
     ...initialState(),
     summary: LSTM_1_12,
     loss: {
@@ -50,7 +59,7 @@ beforeEach(() => {
       validation: Array.from({ length: 10 }, (_, k) => ({ step: 500 * (k + 1), loss: 1 / (1 + k) })),
     },
   });
-  frameBus.clear();
+  run.frames.clear();
 });
 
 function render(): void {
@@ -65,7 +74,7 @@ function render(): void {
 
 describe('loss, predictions and summary panels', () => {
   it('draw a downsampled loss curve, the forecast and the model printout', () => {
-    act(() => frameBus.publish(probeFrame(0)));
+    act(() => run.frames.publish(probeFrame(0)));
     render();
     const smooth = panel('panel-loss').querySelector('[data-series="train"] .loss-smooth')?.getAttribute('d') ?? '';
     // 5,000 steps on a ~420 px plot: at most 2 points per pixel survive.
@@ -81,8 +90,9 @@ describe('loss, predictions and summary panels', () => {
   });
 
   it('shows class probabilities for classification, and speaks Chinese', () => {
-    appStore.setState({ lang: 'zh', summary: { ...LSTM_1_12, loss: 'crossEntropy', outputSize: 3, outputMode: 'last', classes: ['ω=0.2', 'ω=0.5', 'ω=0.9'] } });
-    act(() => frameBus.publish(probeFrame(3)));
+    ui.setState({ lang: 'zh' });
+    run.store.setState({ summary: { ...LSTM_1_12, loss: 'crossEntropy', outputSize: 3, outputMode: 'last', classes: ['ω=0.2', 'ω=0.5', 'ω=0.9'] } });
+    act(() => run.frames.publish(probeFrame(3)));
     render();
     const bars = panel('panel-predictions').querySelectorAll('.pred-class');
     expect(bars).toHaveLength(3);
@@ -92,7 +102,7 @@ describe('loss, predictions and summary panels', () => {
   });
 
   it('waits politely with an empty store', () => {
-    appStore.setState({ ...initialState() });
+    run.store.setState({ ...initialState() });
     render();
     expect(panel('panel-loss').querySelector('svg')).toBeNull();
     expect(panel('panel-loss').querySelector('.panel-empty')).not.toBeNull();

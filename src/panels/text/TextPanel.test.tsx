@@ -4,9 +4,10 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientContext, type TrainerControls } from '../../app/clientContext.ts';
-import { appStore, initialState } from '../../store/appStore.ts';
+import { initialState } from '../../store/appStore.ts';
+import { createUiStore } from '../../app/uiStore.ts';
+import { testRun, withRun } from '../../run/testRuns.ts';
 import { DEFAULT_RUN_CONFIG } from '../../store/runConfig.ts';
-import { frameBus } from '../../store/frameBus.ts';
 import { textTask } from '../../tasks/text.ts';
 import type { HyperPatch } from '../../store/runConfig.ts';
 import type { ModelSummary, TextEvaluationResult } from '../../worker/protocol.ts';
@@ -49,18 +50,26 @@ function client(): TrainerControls {
   return { start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: (p) => hyper.push(p), setSpeed: none, applyConfig: none, gradCheck: none };
 }
 
+let run = testRun();
+let ui = createUiStore();
+
 beforeEach(() => {
   hyper = [];
-  frameBus.clear();
-  appStore.setState({ ...initialState({ ...DEFAULT_RUN_CONFIG, task: 'shakespeare', seqLen: 8 }), summary, taskMeta: meta, evaluation: evaluation(120) });
+  run = testRun();
+  ui = createUiStore();
+  run.store.setState({ ...initialState({ ...DEFAULT_RUN_CONFIG, task: 'shakespeare', seqLen: 8 }), summary, taskMeta: meta, evaluation: evaluation(120) });
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
   act(() =>
     root.render(
-      <ClientContext value={client()}>
-        <TextPanel />
-      </ClientContext>,
+      withRun(
+        <ClientContext value={client()}>
+          <TextPanel />
+        </ClientContext>,
+        run,
+        ui,
+      ),
     ),
   );
 });
@@ -98,14 +107,14 @@ describe('text panel', () => {
     const chips = q('text-unit-finder')!.querySelectorAll('button');
     expect(chips[0].textContent).toContain('unit 3');
     act(() => chips[0].click());
-    expect(appStore.getState().selection.unit).toBe(2);
+    expect(run.store.getState().selection.unit).toBe(2);
     expect((q('text-unit') as HTMLInputElement).value).toBe('3');
   });
 
   it('speaks Chinese, and is not there for other tasks', () => {
-    act(() => appStore.setState({ lang: 'zh' }));
+    act(() => ui.setState({ lang: 'zh' }));
     expect(q('panel-text')?.textContent).toContain('温度');
-    act(() => appStore.setState({ config: { ...appStore.getState().config, task: 'sine' } }));
+    act(() => run.store.setState({ config: { ...run.store.getState().config, task: 'sine' } }));
     expect(q('panel-text')).toBeNull();
   });
 });
