@@ -1,3 +1,5 @@
+// Bundled tables are parsed by the real CSV worker module (run in this thread by @vitest/web-worker).
+import '@vitest/web-worker';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../store/appStore.ts';

@@ -11,7 +11,7 @@ import { useT } from '../i18n/useT.ts';
 import { useApp, useAppStore, type AppState } from '../store/appStore.ts';
 import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
 import { csvStore } from '../store/csvPersist.ts';
-import { parseCsvOffThread } from '../tasks/csv/csvClient.ts';
+import { isAbort, latestCsvReader } from '../tasks/csv/csvClient.ts';
 import { encodingLabel } from '../tasks/csv/decode.ts';
 import { DELIMITERS, delimiterLabel } from '../tasks/csv/records.ts';
 import { taskSwitchPatch } from '../tasks/dataTasks.ts';
@@ -43,6 +43,8 @@ function useCsvFlow() {
   const file = useRef<Blob | null>(null);
   /** Bumped per read: a slow parse of an older file must not overwrite a newer one. */
   const reads = useRef(0);
+  /** A new read stops the worker still parsing the older file. */
+  const [parse] = useState(() => latestCsvReader());
 
   useEffect(() => dispatch({ type: 'requirements' }), [req.window, req.horizon, req.trainFraction]);
 
@@ -52,13 +54,13 @@ function useCsvFlow() {
     dispatch({ type: 'read', fileName });
     try {
       const buffer = await blob.arrayBuffer();
-      const result = await parseCsvOffThread(buffer, {
+      const result = await parse(buffer, {
         ...options,
         onProgress: (progress) => id === reads.current && dispatch({ type: 'progress', progress }),
       });
       if (id === reads.current) dispatch({ type: 'parsed', result });
     } catch (e) {
-      if (id === reads.current) dispatch({ type: 'crashed', message: e instanceof Error ? e.message : String(e) });
+      if (id === reads.current && !isAbort(e)) dispatch({ type: 'crashed', message: e instanceof Error ? e.message : String(e) });
     }
   };
   const reread = (options: ReadOptions): void => {

@@ -1,5 +1,8 @@
+// Bundled tables are parsed by the real CSV worker module (run in this thread by @vitest/web-worker).
+import '@vitest/web-worker';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCsvOffThread } from '../csv/csvClient.ts';
 import { datasetInfo } from './datasets.ts';
 import { fetchDataset } from './load.ts';
 
@@ -25,6 +28,18 @@ describe('fetchDataset', () => {
     expect(loaded.kind === 'table' && loaded.table.rowCount).toBe(144);
     const text = await fetchDataset(datasetInfo('tangHans'), 'https://example.org/app/', diskFetch(asked));
     expect(text.kind === 'text' && text.text.startsWith('在岳咏蝉')).toBe(true);
+  });
+
+  it('parses bundled tables in the parse worker, the same path as the user’s uploads', async () => {
+    const workers: string[] = [];
+    const loaded = await fetchDataset(datasetInfo('co2'), 'https://example.org/app/', diskFetch([]), (buffer) =>
+      parseCsvOffThread(buffer, {}, () => {
+        workers.push('csv');
+        return new Worker(new URL('../csv/csvParse.worker.ts', import.meta.url), { type: 'module' }) as never;
+      }),
+    );
+    expect(workers).toEqual(['csv']);
+    expect(loaded.kind === 'table' && loaded.table.rowCount).toBe(820);
   });
 
   it('says which URL failed', async () => {
