@@ -152,3 +152,30 @@ describe('TrainerClient with dataset tasks', () => {
     expect(worker.sent.at(-1)).toMatchObject({ type: 'play' });
   });
 });
+
+describe('TrainerClient fixes around dataset loads', () => {
+  it('a Play while the data load is kept for the new run; the old run does not resume meanwhile', async () => {
+    const { worker, client, pending } = setup();
+    client.start({ ...DEFAULT_RUN_CONFIG, seqLen: 8 });
+    worker.deliver();
+    client.start(AIR);
+    client.play();
+    expect(worker.sent.filter((m) => m.type === 'play')).toHaveLength(0);
+    pending[0].resolve(AIRLINE);
+    await flush();
+    const init = worker.sent.findLast((m) => m.type === 'init');
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'play', runId: init?.runId });
+  });
+
+  it('a failed load goes back to the config that last ran, not to one still loading', async () => {
+    const { store, worker, client, pending } = setup();
+    const ran = { ...DEFAULT_RUN_CONFIG, seqLen: 8 };
+    client.start(ran);
+    worker.deliver();
+    client.applyConfig(AIR);
+    client.applyConfig({ ...AIR, task: 'co2' });
+    pending[1].reject(new Error('HTTP 404'));
+    await flush();
+    expect(store.getState().config).toEqual(ran);
+  });
+});

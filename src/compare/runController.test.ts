@@ -4,13 +4,14 @@ import { frameCell } from '../viz/frameSource.ts';
 import type { FakeWorker } from '../worker/fakeWorker.ts';
 import { fakeRunFactory } from '../run/testRuns.ts';
 import type { AskCost } from '../run/costGate.ts';
+import type { TaskDataSource } from '../worker/client.ts';
 import { RunController } from './runController.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, cell: 'lstm' };
 
-function setup(askCost: AskCost | null = null) {
+function setup(askCost: AskCost | null = null, data: TaskDataSource | null = null) {
   const workers: FakeWorker[] = [];
-  const controller = new RunController(fakeRunFactory(workers), { config: SMALL }, askCost);
+  const controller = new RunController(fakeRunFactory(workers, data), { config: SMALL }, askCost);
   const live = (): FakeWorker[] => workers.filter((w) => !w.terminated);
   const deliver = (): void => workers.forEach((w) => w.deliver());
   const focused = () => controller.focused;
@@ -119,5 +120,18 @@ describe('RunController', () => {
     // A small change never asks.
     controller.applyConfig(SMALL);
     expect(asked).toHaveLength(1);
+  });
+
+  it('in compare mode a failed dataset load rolls back the config the page shows, in every racer', async () => {
+    const failing: TaskDataSource = { key: (c) => (c.task === 'airline' ? 'airline' : null), load: () => Promise.reject(new Error('HTTP 404')) };
+    const { deliver, controller, focused, runs } = setup(null, failing);
+    const config = { ...SMALL, compare: 'rnn,lstm' } as const;
+    controller.start(config);
+    deliver();
+    controller.applyConfig({ ...config, task: 'airline' });
+    expect(focused().store.getState().config.task).toBe('airline');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs().map((r) => r.store.getState().config)).toEqual([config, config]);
+    expect(focused().store.getState().dataLoad).toMatchObject({ status: 'error', message: 'HTTP 404' });
   });
 });

@@ -71,6 +71,7 @@ export function Heatmap(p: HeatmapProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
+  const announceRef = useRef<HTMLDivElement>(null);
   const offscreen = useRef<{ canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; image: ImageData } | null>(null);
   const view = useRef<GridView | null>(null);
   const pointer = useRef<(Cell & { x: number; y: number }) | null>(null);
@@ -168,6 +169,8 @@ export function Heatmap(p: HeatmapProps) {
       const next = { col: Math.max(0, Math.min(p.cols - 1, col + move[0])), row: Math.max(0, Math.min(p.rows - 1, row + move[1])) };
       p.onCellClick?.(next.col, next.row, { shiftKey: false });
       pointTo(next, ((next.col + 0.5) / p.cols) * plotW, ((next.row + 0.5) / p.rows) * plotH);
+      // Screen readers hear the cell the keyboard cursor moved to, once; repaints never touch this region.
+      if (announceRef.current) announceRef.current.textContent = describe(next.row, next.col, valueAt(next));
     } else if (e.key === 'Enter') {
       p.onCellClick?.(col, row, { shiftKey: e.shiftKey });
     }
@@ -229,7 +232,9 @@ export function Heatmap(p: HeatmapProps) {
             <AxisLeft scale={yScale} integer ticks={Math.min(p.rows, Math.max(2, Math.floor(plotH / 22)))} label={p.yLabel} labelOffset={34} />
           </g>
         </svg>
-        <div ref={tipRef} className="viz-tooltip" role="status" hidden />
+        {/* Rewritten at every repaint under the pointer: not a live region, or it would be read out each frame. */}
+        <div ref={tipRef} className="viz-tooltip" aria-hidden="true" hidden />
+        <div ref={announceRef} className="visually-hidden" role="status" data-testid="heatmap-announce" />
       </div>
     </figure>
   );

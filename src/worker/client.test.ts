@@ -159,3 +159,34 @@ describe('TrainerClient', () => {
     expect(store.getState().gradCheck.status).toBe('idle');
   });
 });
+
+describe('TrainerClient when its worker dies', () => {
+  it('replaces the worker, restarts the run from its config at step 0 and says so; Play works again', () => {
+    const workers: FakeWorker[] = [];
+    const store = createAppStore();
+    const client = new TrainerClient(store, new FrameBus(), () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    client.start(SMALL);
+    client.step(3);
+    workers[0].deliver();
+    expect(store.getState().step).toBe(3);
+    workers[0].crash('out of memory');
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent[0]).toMatchObject({ type: 'init', config: SMALL });
+    expect(store.getState()).toMatchObject({ step: 0, workerLost: 'out of memory' });
+    expect(log).toHaveBeenCalled();
+    client.play();
+    workers[1].slice();
+    workers[1].deliver();
+    expect(store.getState().status).toBe('playing');
+    expect(store.getState().step).toBeGreaterThan(0);
+    // The dead worker's late replies are never read.
+    workers[0].deliver();
+    expect(store.getState().workerLost).toBe('out of memory');
+  });
+});

@@ -4,6 +4,13 @@ import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { initialState } from '../../store/appStore.ts';
 import { GatesPanel } from './GatesPanel.tsx';
+import { useShortcuts } from '../../controls/shortcuts.ts';
+import { useUiStore } from '../../app/uiStore.ts';
+import { useAppStore } from '../../store/appStore.ts';
+import type { TrainerControls } from '../../app/clientContext.ts';
+
+const none = (): void => undefined;
+const idleControls: TrainerControls = { start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: none, setSpeed: none, applyConfig: none, gradCheck: none };
 import { StatePanel } from '../state/StatePanel.tsx';
 import { syntheticFrame } from './syntheticFrame.ts';
 import { createUiStore } from '../../app/uiStore.ts';
@@ -77,6 +84,43 @@ describe('GatesPanel', () => {
     expect(el.querySelectorAll('.viz-veil')).toHaveLength(4);
     act(() => box.click());
     expect(titles(el)[0]).toBe('forget gate ft');
+  });
+});
+
+describe('heatmap keyboard cursor on the page', () => {
+  function WithShortcuts(props: { children: ReactNode }) {
+    useShortcuts(useAppStore(), useUiStore(), idleControls, () => 6);
+    return props.children;
+  }
+
+  it('←/→ on a focused heatmap move the timestep by one (the page shortcut does not move it again)', () => {
+    const el = render(
+      <WithShortcuts>
+        <GatesPanel />
+      </WithShortcuts>,
+    );
+    act(() => run.frames.publish(syntheticFrame('lstm', 6, 4)));
+    const canvas = el.querySelector('canvas')!;
+    act(() => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })));
+    expect(run.store.getState().selection.t).toBe(1);
+    act(() => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true })));
+    expect(run.store.getState().selection.t).toBe(0);
+  });
+
+  it('announces the cell the keyboard moved to; the tooltip rewritten at every repaint is not a live region', () => {
+    const el = render(<GatesPanel />);
+    act(() => run.frames.publish(syntheticFrame('lstm', 6, 4)));
+    expect(el.querySelector('.viz-tooltip')?.getAttribute('role')).toBeNull();
+    expect(el.querySelector('.viz-tooltip')?.getAttribute('aria-hidden')).toBe('true');
+    const announce = el.querySelector('[data-testid="heatmap-announce"]')!;
+    expect(announce.getAttribute('role')).toBe('status');
+    expect(announce.textContent).toBe('');
+    const canvas = el.querySelector('canvas')!;
+    act(() => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })));
+    expect(announce.textContent).toMatch(/unit 1.*t = 2/);
+    const said = announce.textContent;
+    act(() => run.frames.publish(syntheticFrame('lstm', 6, 4, 1, 9)));
+    expect(announce.textContent).toBe(said);
   });
 });
 
