@@ -7,6 +7,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TrainerControls } from '../app/clientContext.ts';
+import { copyCursor } from '../controls/actions.ts';
 import type { CellKind } from '../engine/config.ts';
 import type { AppState } from '../store/appStore.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
@@ -120,8 +121,7 @@ export class RunController implements TrainerControls {
     const s = this.workspace.getState();
     const index = s.runs.findIndex((r) => r.cell === cell);
     if (index < 0 || index === s.focus) return;
-    const { selection } = focusedRun(s).store.getState();
-    s.runs[index].store.setState({ selection });
+    copyCursor(focusedRun(s).store, s.runs[index].store);
     this.workspace.setState({ focus: index });
   }
 

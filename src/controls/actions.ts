@@ -41,6 +41,22 @@ export function setWalk(store: AppStore, walk: WalkMode): void {
   setSelection(store, { walk });
 }
 
+/** The cursor kept inside a new run's sequence and model; the history snapshots of the old run are gone. */
+export function fitCursor(selection: Selection, config: Pick<RunConfig, 'seqLen' | 'numLayers' | 'hiddenSize'>): Selection {
+  return {
+    ...selection,
+    t: Math.min(selection.t, config.seqLen - 1),
+    layer: Math.min(selection.layer, config.numLayers - 1),
+    unit: Math.min(selection.unit, config.hiddenSize - 1),
+    historyStep: null,
+  };
+}
+
+/** The cursor of `from` put on `to` (the focus moves to another racer; the view stays where it was). */
+export function copyCursor(from: AppStore, to: AppStore): void {
+  setSelection(to, from.getState().selection);
+}
+
 /** Show the training history at `step` (the snapshot kept at or before it); null = follow live training. */
 export function setHistoryStep(store: AppStore, step: number | null): void {
   setSelection(store, { historyStep: step });

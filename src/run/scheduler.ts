@@ -47,7 +47,6 @@ export class FrameScheduler implements Scheduler {
   private readonly pending = new Set<FrameTask>();
   private readonly stats = new WeakMap<FrameTask, TaskStats>();
   private frame = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly now: () => number = () => performance.now(),
@@ -73,7 +72,6 @@ export class FrameScheduler implements Scheduler {
     this.frame = 0;
     const start = this.now();
     let ran = 0;
-    let soonest = Infinity;
     for (const task of [...this.pending]) {
       if (!task.visible()) {
         this.pending.delete(task);
@@ -82,10 +80,7 @@ export class FrameScheduler implements Scheduler {
       const s = this.stats.get(task) ?? { last: -Infinity, cost: 0 };
       const t = this.now();
       const due = s.last + Math.max(task.minIntervalMs, COST_SPACING * s.cost);
-      if (t < due) {
-        soonest = Math.min(soonest, due);
-        continue;
-      }
+      if (t < due) continue;
       if (ran > 0 && t - start > FRAME_BUDGET_MS) break;
       this.pending.delete(task);
       task.run();
@@ -95,22 +90,12 @@ export class FrameScheduler implements Scheduler {
       this.stats.set(task, s);
       ran += 1;
     }
-    if (this.pending.size === 0) return;
-    // Only tasks waiting out their interval: sleep until the first is due rather than spin every frame.
-    const wait = soonest - this.now();
-    if (ran === 0 && Number.isFinite(wait) && wait > 20) this.sleep(wait);
-    else this.wake();
+    // Tasks waiting out their interval are looked at again next frame (a check costs next to nothing).
+    if (this.pending.size > 0) this.wake();
   }
 
   private wake(): void {
-    if (this.frame !== 0 || this.timer !== null) return;
+    if (this.frame !== 0) return;
     this.frame = this.nextFrame(() => this.tick());
-  }
-
-  private sleep(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.wake();
-    }, ms);
   }
 }

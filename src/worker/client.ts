@@ -6,6 +6,7 @@
  */
 import type { CellKind } from '../engine/config.ts';
 import { modelConfig } from '../compare/compareSet.ts';
+import { fitCursor } from '../controls/actions.ts';
 import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
@@ -182,19 +183,12 @@ export class TrainerClient {
     const s = this.store.getState();
     const runId = s.runId + 1;
     this.bus.clear();
-    const sel = s.selection;
     this.store.setState({
       runId,
       config,
       ...newRunState(),
       // The old cursor may point past the new model or sequence; history snapshots are gone.
-      selection: {
-        ...sel,
-        t: Math.min(sel.t, config.seqLen - 1),
-        layer: Math.min(sel.layer, config.numLayers - 1),
-        unit: Math.min(sel.unit, config.hiddenSize - 1),
-        historyStep: null,
-      },
+      selection: fitCursor(s.selection, config),
     });
     this.ranConfig = config;
     this.send({ type: 'init', runId, config: this.cell ? modelConfig(config, this.cell) : config, data });

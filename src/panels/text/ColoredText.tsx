@@ -4,11 +4,12 @@
  * live frame stream never re-renders React. Hovering (or moving the keyboard cursor with ←/→) shows the
  * character, its timestep and the exact value.
  */
-import { Fragment, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
 import { sameDomain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
+import { useScheduledValue } from '../../run/scheduled.ts';
 import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useRepaint, type Source } from '../../viz/source.ts';
 import { cellColors, charName, displayChar, type SignalStyle } from './textViews.ts';
@@ -32,7 +33,7 @@ export function ColoredText(props: {
 }) {
   const t = useT();
   const { source } = props;
-  const chars = useSyncExternalStore(source.subscribe, () => source.read()?.chars ?? null);
+  const chars = useScheduledValue(source.subscribe, () => source.read()?.chars ?? null);
   const spans = useRef<(HTMLSpanElement | null)[]>([]);
   const view = useRef<UnitView | null>(null);
   const [style, setStyle] = useState<SignalStyle | null>(null);
