@@ -1,7 +1,7 @@
 /**
  * The panels, the cell diagram largest: it is where a student reads the equations with the actual numbers.
  * Each sits in a named grid slot, so the layout does not depend on what a panel draws inside; a slot also
- * watches whether it is on screen, so the views inside are not updated while it is scrolled away.
+ * watches whether it is on screen, so the views inside are updated only now and then while scrolled away.
  */
 import { useRef, type ReactNode } from 'react';
 import { CellPanel } from '../panels/cell/CellPanel.tsx';

@@ -1,6 +1,6 @@
 /**
  * The hooks every view reads run data through: a task for the page's FrameScheduler, asked for when the
- * input reports a change and skipped while the view's panel is off screen.
+ * input reports a change, and rationed while the view's panel is off screen.
  */
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { immediateScheduler, type FrameTask, type Scheduler } from './scheduler.ts';

@@ -53,13 +53,22 @@ describe('FrameScheduler', () => {
     expect(tasks.every((t) => t.runs === 1)).toBe(true);
   });
 
-  it('skips views that are off screen', () => {
+  it('updates views that are off screen about once a second, and at once when they come back', () => {
     const { scheduler, frame, task } = setup();
-    const hidden = task(1, { visible: () => false });
-    scheduler.request(hidden);
-    frame();
-    expect(hidden.runs).toBe(0);
-    expect(scheduler.size).toBe(0);
+    let visible = false;
+    const view = task(1, { visible: () => visible });
+    for (let k = 0; k < 120; k++) {
+      scheduler.request(view);
+      frame(16);
+    }
+    // About 2 s of frames at 60 Hz: two or three updates instead of 120.
+    expect(view.runs).toBeGreaterThanOrEqual(2);
+    expect(view.runs).toBeLessThanOrEqual(3);
+    visible = true;
+    const before = view.runs;
+    scheduler.request(view);
+    frame(16);
+    expect(view.runs).toBe(before + 1);
   });
 
   it('updates a heavy view at its lower rate and spaces a slow view by its cost', () => {

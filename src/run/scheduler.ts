@@ -1,13 +1,14 @@
 /**
  * The one clock the panels draw by. Every view that reads run data asks for a task when its input changed;
- * the scheduler runs the asked-for tasks in requestAnimationFrame within a per-frame time budget, skips
- * views that are off screen (they ask again when shown), and spaces out a task by its own measured cost or
- * its minimum interval, so a heavy panel updates less often instead of blocking a frame.
+ * the scheduler runs the asked-for tasks in requestAnimationFrame within a per-frame time budget, updates
+ * views that are off screen only about once a second (what is scrolled away stays roughly current at almost
+ * no cost), and spaces out a task by its own measured cost or its minimum interval, so a heavy panel updates
+ * less often instead of blocking a frame.
  */
 
 export interface FrameTask {
   run(): void;
-  /** Off-screen views are skipped (not run, not kept) until they ask again. */
+  /** Off-screen views are updated at OFFSCREEN_INTERVAL_MS only. */
   visible(): boolean;
   /** Least time between two runs, ms (heavy views: a few per second). */
   minIntervalMs: number;
@@ -27,6 +28,8 @@ export const immediateScheduler: Scheduler = {
 
 /** Minimum interval of the heavy views (the race, the decay mechanism, the text colouring, the cell diagram). */
 export const HEAVY_INTERVAL_MS = 250;
+/** Off-screen views are brought up to date this often, ms. */
+export const OFFSCREEN_INTERVAL_MS = 1000;
 /** Main-thread time the scheduled tasks may use per frame; the first task due always runs. */
 export const FRAME_BUDGET_MS = 8;
 /**
@@ -73,13 +76,10 @@ export class FrameScheduler implements Scheduler {
     const start = this.now();
     let ran = 0;
     for (const task of [...this.pending]) {
-      if (!task.visible()) {
-        this.pending.delete(task);
-        continue;
-      }
       const s = this.stats.get(task) ?? { last: -Infinity, cost: 0 };
       const t = this.now();
-      const due = s.last + Math.max(task.minIntervalMs, COST_SPACING * s.cost);
+      const interval = task.visible() ? task.minIntervalMs : Math.max(task.minIntervalMs, OFFSCREEN_INTERVAL_MS);
+      const due = s.last + Math.max(interval, COST_SPACING * s.cost);
       if (t < due) continue;
       if (ran > 0 && t - start > FRAME_BUDGET_MS) break;
       this.pending.delete(task);

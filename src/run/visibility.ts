@@ -1,7 +1,7 @@
 /**
- * Whether a panel is on screen, from an IntersectionObserver on its frame: views inside it are not updated
- * while it is scrolled away, and catch up when it comes back. Outside a panel (or without the observer, as
- * in jsdom) everything counts as visible.
+ * Whether a panel is on screen, from an IntersectionObserver on its frame: views inside it are updated only
+ * now and then while it is scrolled away, and catch up as soon as it comes back. Outside a panel (or without
+ * the observer, as in jsdom) everything counts as visible.
  */
 import { createContext, useContext, useEffect, useState, type RefObject } from 'react';
 
