@@ -5,7 +5,7 @@
 import { format } from 'd3-format';
 import { Modal } from '../controls/Modal.tsx';
 import { useT } from '../i18n/useT.ts';
-import { COST_BUDGET, loweredFields } from '../run/runCost.ts';
+import { COST_BUDGET, HARD_LIMIT_BYTES, loweredFields } from '../run/runCost.ts';
 import { useUi } from './uiStore.ts';
 
 const formatSeconds = format('.2~r');
@@ -33,7 +33,8 @@ export function CostDialog() {
         .join(', ')
     : '';
   // Closing without a choice keeps the current run, or (when there is none yet) starts something that fits.
-  const dismiss = (): void => q.answer(q.canKeep ? null : (lowered ?? q.config));
+  const fallback = lowered ?? (q.tooLarge ? null : q.config);
+  const dismiss = (): void => q.answer(q.canKeep ? null : fallback);
   return (
     <Modal title={t('cost.title')} testId="cost-dialog" onClose={dismiss} className="cost-dialog">
       <p>{t('cost.intro')}</p>
@@ -44,6 +45,7 @@ export function CostDialog() {
       </ul>
       <p className="viz-note">{t('cost.budget', { size: formatBytes(COST_BUDGET.bytes), seconds: COST_BUDGET.secondsPerStep })}</p>
       <p>{t('cost.lowerHint')}</p>
+      {q.tooLarge ? <p data-testid="cost-too-large">{t('cost.tooLarge', { size: formatBytes(HARD_LIMIT_BYTES) })}</p> : null}
       {lowered ? <p data-testid="cost-lowered">{t('cost.lowered', { changes })}</p> : null}
       <div className="banner-actions">
         {lowered ? (
@@ -56,9 +58,11 @@ export function CostDialog() {
             {t('cost.keep')}
           </button>
         ) : null}
-        <button type="button" className="btn btn-ghost" data-testid="cost-start-anyway" onClick={() => q.answer(q.config)}>
-          {t('cost.startAnyway')}
-        </button>
+        {q.tooLarge ? null : (
+          <button type="button" className="btn btn-ghost" data-testid="cost-start-anyway" onClick={() => q.answer(q.config)}>
+            {t('cost.startAnyway')}
+          </button>
+        )}
       </div>
     </Modal>
   );

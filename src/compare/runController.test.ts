@@ -112,6 +112,7 @@ describe('RunController', () => {
     controller.start(huge);
     expect(asked).toHaveLength(1);
     expect(asked[0].cost.models).toBe(3);
+    expect(asked[0].tooLarge).toBe(true);
     expect(workers.every((w) => !w.sent.some((m) => m.type === 'init'))).toBe(true);
     answer(asked[0].lowered);
     await Promise.resolve();

@@ -4,7 +4,7 @@
  */
 import type { UiStore } from '../app/uiStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
-import { estimateRunCost, lowerToFit, overBudget, type RaceCost } from './runCost.ts';
+import { estimateRunCost, HARD_LIMIT_BYTES, lowerToFit, overBudget, type RaceCost } from './runCost.ts';
 
 export interface CostQuestion {
   config: RunConfig;
@@ -13,6 +13,8 @@ export interface CostQuestion {
   lowered: RunConfig | null;
   /** A run is already going: declining keeps it. */
   canKeep: boolean;
+  /** Beyond what a tab survives: not offered as is, only lowered. */
+  tooLarge: boolean;
   /** Called once with the config to start, or null to start nothing. */
   answer(config: RunConfig | null): void;
 }
@@ -23,7 +25,7 @@ export type AskCost = (question: Omit<CostQuestion, 'answer'>) => Promise<RunCon
 /** The question for `config`, or null when it is within budget. */
 export function costQuestionFor(config: RunConfig, canKeep: boolean): Omit<CostQuestion, 'answer'> | null {
   const cost = estimateRunCost(config);
-  return overBudget(cost) ? { config, cost, lowered: lowerToFit(config), canKeep } : null;
+  return overBudget(cost) ? { config, cost, lowered: lowerToFit(config), canKeep, tooLarge: cost.bytes > HARD_LIMIT_BYTES } : null;
 }
 
 /** Asks through the page's UI store; a newer question replaces (declines) an older one. */

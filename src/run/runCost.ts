@@ -9,6 +9,11 @@ import type { RunConfig, TaskId } from '../store/runConfig.ts';
 /** Above either figure the page asks before starting: a tab near 1 GB is at risk, a 2 s step looks dead. */
 export const COST_BUDGET = { bytes: 1e9, secondsPerStep: 2 } as const;
 /**
+ * Above this a tab is killed (or the device runs out of memory) before the first step: the page never
+ * starts such a run, it only offers a smaller one.
+ */
+export const HARD_LIMIT_BYTES = 4e9;
+/**
  * Floating-point operations per second assumed of the engine: conservative for one core of a school
  * laptop (float64, JavaScript), so the estimate errs on the slow side.
  */
