@@ -316,8 +316,10 @@ export class RecurrentNet {
       return;
     }
     const P = this.params.data;
-    gemmNT(rows, O, H, top, hOff, P, this.params.headW, ws.output, 0, false);
-    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) ws.output[r * O + o] += P[this.params.headB + o];
+    const out = ws.output;
+    const bias = this.params.headB;
+    gemmNT(rows, O, H, top, hOff, P, this.params.headW, out, 0, false);
+    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) out[r * O + o] += P[bias + o];
   }
 
   /** Turns dL/d(output) into dL/dh_t of the top layer (its dhExt), and the head's parameter gradients. */
@@ -335,8 +337,9 @@ export class RecurrentNet {
     }
     const P = this.params.data;
     const Gr = this.params.grad;
+    const bias = this.params.headB;
     gemmTN(O, H, rows, dOut, 0, topBuf.h, hOff, Gr, this.params.headW, true);
-    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) Gr[this.params.headB + o] += dOut[r * O + o];
+    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) Gr[bias + o] += dOut[r * O + o];
     gemmNN(rows, H, O, dOut, 0, P, this.params.headW, topBuf.dhExt, hOff, false);
   }
 

@@ -36,6 +36,7 @@ export interface StepResult {
   gradNorm: number;
   clipped: boolean;
   fwd: ForwardTrace;
+  /** Without ∂L/∂x: its dx is not written by a training step. */
   bwd: BackwardTrace;
 }
 
@@ -89,7 +90,8 @@ export function trainStep(
   if (!Number.isFinite(loss)) throw new NonFiniteError('loss', null, `the loss became ${loss}`);
   const params = net.params;
   params.zeroGrad();
-  const bwd = net.backward(dOut, { truncate: options.truncate });
+  // Training never reads ∂L/∂x, and for a one-hot input it would cost as much as a dense input product.
+  const bwd = net.backward(dOut, { truncate: options.truncate, inputGradient: false });
   let gradNorm = globalNorm(params.grad);
   if (!Number.isFinite(gradNorm)) {
     const t = firstNonFinite(net, params.grad);
