@@ -69,7 +69,7 @@ export function computeLoss(kind: LossKind, fwd: ForwardTrace, batch: TrainingBa
 }
 
 /** The first tensor of the net whose values in `arr` (data or grad) are not all finite, or null. */
-export function firstNonFinite(net: RecurrentNet, arr: Float64Array): string | null {
+function firstNonFinite(net: RecurrentNet, arr: Float64Array): string | null {
   for (const s of net.params.specs) {
     for (let i = s.offset; i < s.offset + s.size; i++) if (!Number.isFinite(arr[i])) return s.name;
   }
