@@ -1,14 +1,15 @@
 /**
  * `npm run bench`: one training step (forward + backward + Adam update on one batch) of the same model — a
  * stacked LSTM, a dense head O = 1 on the last step, MSE loss, Adam — in the engine and in TensorFlow.js on
- * its 'cpu' and 'wasm' backends, on four configurations. Measurements are interleaved (engine, cpu, wasm,
- * engine, …) so a noisy neighbour hurts all three alike; the medians of the rounds are reported.
+ * its 'cpu' and 'wasm' backends, on four configurations, then a character model (the `text` row,
+ * bench/textRow.ts). Measurements are interleaved (engine, cpu, wasm, engine, …) so a noisy neighbour hurts
+ * all three alike; the medians of the rounds are reported.
  *
  *   npm run bench                      human-readable table, ratios, PASS/MISS per target
  *   npm run bench -- --json            one JSON object per configuration on stdout, nothing else from this
  *                                      script (npm itself prints its "> lstm-lens bench" banner on stdout
  *                                      unless run as `npm run -s bench -- --json`); progress goes to stderr
- *   npm run bench -- --only tiny,medium   a subset (for quick checks)
+ *   npm run bench -- --only tiny,medium   a subset (for quick checks; `text` names the character-model row)
  * About 3–4 minutes on a 2-core machine; most of it is TF.js on 'large'.
  *
  * The TF.js step is optimizer.minimize(() => meanSquaredError(y, model.apply(x, {training: true}))), i.e. exactly
@@ -28,6 +29,8 @@ import { createOptimizer } from '../src/engine/optim.ts';
 import { initParams, DEFAULT_INIT } from '../src/engine/init.ts';
 import { Rng } from '../src/engine/rng.ts';
 import { measureJsPeak } from './peak.ts';
+import { fmtRate, median, spread, timeSteps } from './measure.ts';
+import { benchText, printText, printTextTargets } from './textRow.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output: in --json mode stdout carries only the JSON lines; progress goes to stderr. TF.js' console chatter
@@ -117,18 +120,6 @@ function plan(c: BenchConfig): Plan {
       // by the first step; a per-step allocation would show in any later one).
       return { rounds: 3, engineSteps: 1, cpuSteps: 1, wasmSteps: 1, cpuRounds: 1, heapSteps: 1 };
   }
-}
-
-function median(xs: number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-function spread(xs: number[]): string {
-  if (xs.length < 2) return `n=${xs.length}`;
-  const m = median(xs);
-  return `n=${xs.length}, ${((100 * (Math.min(...xs) - m)) / m).toFixed(0)}%/+${((100 * (Math.max(...xs) - m)) / m).toFixed(0)}%`;
 }
 
 /** Deterministic data: x uniform in [−1, 1); target = 0.5 · (first input feature at the last step) + 0.1. */
@@ -259,14 +250,6 @@ interface Result {
 interface Extra {
   engineSamples: number[]; cpuSamples: number[]; wasmSamples: number[]; peakSamples: number[]; heapSteps: number; heapWindows: { used: number; code: number }[];
   flops: number; losses: string;
-}
-
-function timeSteps(run: () => number, n: number): { rate: number; loss: number } {
-  let loss = NaN;
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) loss = run();
-  const dt = (performance.now() - t0) / 1000;
-  return { rate: n / dt, loss };
 }
 
 interface HeapReading { used: number; code: number }
@@ -401,13 +384,6 @@ async function benchConfig(c: BenchConfig, tf: TF, wasmOk: boolean): Promise<{ r
   };
 }
 
-function fmtRate(v: number): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  if (v >= 100) return v.toFixed(0);
-  if (v >= 1) return v.toFixed(2);
-  return v.toPrecision(3);
-}
-
 function ratio(a: number, b: number): number {
   return a / b;
 }
@@ -438,6 +414,9 @@ async function main(): Promise<void> {
     if (JSON_MODE) process.stdout.write(JSON.stringify(res.r) + '\n');
     else printOne(res.r, res.x);
   }
+  const text = !ONLY || ONLY.has('text') ? await benchText(tf, wasmOk, progress) : null;
+  if (text && JSON_MODE) process.stdout.write(JSON.stringify(text.r) + '\n');
+  else if (text) printText(text.r, text.x, say);
 
   // The peak again at the end: a large change means the machine was busy while we measured.
   const peakB = measureJsPeak(5);
@@ -450,6 +429,7 @@ async function main(): Promise<void> {
   say('');
   say('targets');
   for (const { r, x } of results) printTargets(r, x);
+  if (text) printTextTargets(text.r, say);
 }
 
 function printOne(r: Result, x: Extra): void {

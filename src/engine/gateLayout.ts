@@ -33,27 +33,3 @@ export function cellFromGateCount(g: number): CellKind | null {
 
 /** LSTM peephole vector [3, H] holds the i, f, o peepholes in this order. */
 export const PEEPHOLE_GATES = ['i', 'f', 'o'] as const;
-
-/**
- * Reorder the gate blocks of a fused row-major matrix [G*H, cols] (cols = 1 for vectors).
- * `order[k]` = index of the source block that becomes block k. Used by converters to other layouts.
- */
-export function reorderGateBlocks(src: ArrayLike<number>, hidden: number, cols: number, order: readonly number[]): Float64Array {
-  const block = hidden * cols;
-  const out = new Float64Array(order.length * block);
-  order.forEach((from, k) => {
-    for (let j = 0; j < block; j++) out[k * block + j] = src[from * block + j];
-  });
-  return out;
-}
-
-/** ONNX LSTM stores gates i, o, f, c: its block k is PyTorch block ONNX_LSTM_FROM_TORCH[k]. */
-export const ONNX_LSTM_FROM_TORCH = [0, 3, 1, 2] as const;
-/** ONNX GRU stores gates z, r, h: its block k is PyTorch block ONNX_GRU_FROM_TORCH[k]. */
-export const ONNX_GRU_FROM_TORCH = [1, 0, 2] as const;
-/** Inverse permutation (ONNX block → PyTorch block position). */
-export function invertOrder(order: readonly number[]): number[] {
-  const inv = new Array<number>(order.length);
-  order.forEach((from, k) => (inv[from] = k));
-  return inv;
-}

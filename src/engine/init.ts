@@ -119,11 +119,26 @@ function reflect(m: Float64Array, n: number, k: number, v: Float64Array, w: Floa
   }
 }
 
-/** Multiplies every weight_hh by `factor` (the exploding/vanishing-gradient lab's knob). */
-export function scaleRecurrent(params: ParamStore, factor: number): void {
+/** Power iterations per block: the top two singular values of a random block can be close (init time: cost is no concern). */
+const SPECTRAL_ITERATIONS = 500;
+
+/**
+ * The exploding/vanishing lab's knob: rescale each gate's [H, H] block of every weight_hh so that its largest
+ * singular value is `target`. Per gate block, because each block is its own recurrent map — the RNN's
+ * Jacobian is diag(φ′)·W_hh, and an LSTM/GRU gate sees h_{t−1} only through its own U block — whereas the
+ * norm of the stacked [G·H, H] matrix mixes the gates and would leave each one below the target.
+ * Deterministic: spectralNorm starts its power iteration from a fixed vector.
+ */
+export function setRecurrentSpectralNorm(params: ParamStore, target: number): void {
+  const H = params.config.hiddenSize;
+  const G = gateCount(params.config.cell);
   for (const spec of params.specs) {
     if (spec.kind !== 'weight_hh') continue;
-    for (let i = spec.offset; i < spec.offset + spec.size; i++) params.data[i] *= factor;
+    for (let g = 0; g < G; g++) {
+      const block = params.data.subarray(spec.offset + g * H * H, spec.offset + (g + 1) * H * H);
+      const sigma = spectralNorm(block, H, H, SPECTRAL_ITERATIONS);
+      if (sigma > 0) for (let i = 0; i < block.length; i++) block[i] *= target / sigma;
+    }
   }
 }
 

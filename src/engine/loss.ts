@@ -39,6 +39,8 @@ export function mseLoss(
 /**
  * Softmax cross-entropy with integer class targets, averaged over unmasked rows — nn.CrossEntropyLoss.
  * `labels[r]` is the class of row r (a float holding an integer, so batches stay Float64Array).
+ * Fused: each logit's exponential is taken once and serves the log-sum-exp, the softmax and the gradient
+ * (p − onehot(y)) / count, which a wide output (a character vocabulary) would otherwise pay for twice.
  */
 export function softmaxCrossEntropy(
   logits: Float64Array, labels: Float64Array, width: number, dOut: Float64Array,
@@ -57,13 +59,18 @@ export function softmaxCrossEntropy(
     if (!Number.isInteger(y) || y < 0 || y >= width) throw new Error(`label ${y} at row ${r} is not a class in 0..${width - 1}`);
     // Log-sum-exp with the max subtracted, so large logits cannot overflow.
     let max = -Infinity;
-    for (let k = 0; k < width; k++) if (logits[o + k] > max) max = logits[o + k];
+    for (let k = o; k < o + width; k++) if (logits[k] > max) max = logits[k];
     let z = 0;
-    for (let k = 0; k < width; k++) z += Math.exp(logits[o + k] - max);
-    const logZ = max + Math.log(z);
-    sum += m * (logZ - logits[o + y]);
+    for (let k = o; k < o + width; k++) {
+      const e = Math.exp(logits[k] - max);
+      dOut[k] = e;
+      z += e;
+    }
+    sum += m * (max + Math.log(z) - logits[o + y]);
     const scale = count > 0 ? m / count : 0;
-    for (let k = 0; k < width; k++) dOut[o + k] = scale * (Math.exp(logits[o + k] - logZ) - (k === y ? 1 : 0));
+    const q = scale / z;
+    for (let k = o; k < o + width; k++) dOut[k] *= q;
+    dOut[o + y] -= scale;
   }
   return count > 0 ? sum / count : 0;
 }

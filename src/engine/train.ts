@@ -36,6 +36,7 @@ export interface StepResult {
   gradNorm: number;
   clipped: boolean;
   fwd: ForwardTrace;
+  /** Without ∂L/∂x: its dx is not written by a training step. */
   bwd: BackwardTrace;
 }
 
@@ -68,7 +69,7 @@ export function computeLoss(kind: LossKind, fwd: ForwardTrace, batch: TrainingBa
 }
 
 /** The first tensor of the net whose values in `arr` (data or grad) are not all finite, or null. */
-export function firstNonFinite(net: RecurrentNet, arr: Float64Array): string | null {
+function firstNonFinite(net: RecurrentNet, arr: Float64Array): string | null {
   for (const s of net.params.specs) {
     for (let i = s.offset; i < s.offset + s.size; i++) if (!Number.isFinite(arr[i])) return s.name;
   }
@@ -89,7 +90,8 @@ export function trainStep(
   if (!Number.isFinite(loss)) throw new NonFiniteError('loss', null, `the loss became ${loss}`);
   const params = net.params;
   params.zeroGrad();
-  const bwd = net.backward(dOut, { truncate: options.truncate });
+  // Training never reads ∂L/∂x, and for a one-hot input it would cost as much as a dense input product.
+  const bwd = net.backward(dOut, { truncate: options.truncate, inputGradient: false });
   let gradNorm = globalNorm(params.grad);
   if (!Number.isFinite(gradNorm)) {
     const t = firstNonFinite(net, params.grad);

@@ -34,7 +34,9 @@ describe('createDataTask on the bundled datasets', () => {
       const batch = task.trainBatch(new Rng(1), B);
       expect(batch.T).toBe(e.seqLen);
       expect(batch.B).toBe(B);
-      expect(batch.x).toHaveLength(e.seqLen * B * task.inputSize);
+      // Text batches give their one-hot input as symbol ids [T, B] instead of dense rows.
+      if (meta.kind === 'text') expect(batch.symbols).toHaveLength(e.seqLen * B);
+      else expect(batch.x).toHaveLength(e.seqLen * B * task.inputSize);
       expect(batch.target).toHaveLength(e.mode === 'last' ? B : e.seqLen * B);
       expect(task.probe.B).toBe(1);
       expect(task.validation.B).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng.ts';
-import { buildVocab, decodeText, drawSymbol, encodeText, oneHotBatch, sample, textTask, UNK } from './text.ts';
+import { buildVocab, decodeText, drawSymbol, encodeText, sample, textTask, UNK } from './text.ts';
 
 describe('vocabulary', () => {
   it('is the sorted alphabet with counts', () => {
@@ -35,21 +35,31 @@ describe('vocabulary', () => {
 describe('textTask', () => {
   const text = 'abcdefghij\n'.repeat(40);
 
-  it('is many-to-many: one-hot inputs, next-character targets', () => {
+  it('is many-to-many: one-hot inputs as symbol ids, next-character targets', () => {
     const { task, meta } = textTask({ id: 't', text }, { seqLen: 6 });
     expect(task).toMatchObject({ loss: 'crossEntropy', inputSize: 11, outputSize: 11, outputMode: 'sequence', seqLen: 6 });
     const b = task.trainBatch(new Rng(1), 3);
-    expect(b.x.length).toBe(6 * 3 * 11);
+    // Training batches carry no dense one-hot rows: the engine looks the symbols up.
+    expect(b.x.length).toBe(0);
+    expect(b.symbols!.length).toBe(6 * 3);
     expect(b.target.length).toBe(6 * 3);
-    // every timestep holds exactly one 1, and its target is the next character
     for (let t = 0; t < 6; t++) {
       for (let k = 0; k < 3; k++) {
-        const row = b.x.subarray((t * 3 + k) * 11, (t * 3 + k + 1) * 11);
-        expect(row.reduce((s, v) => s + v, 0)).toBe(1);
-        const cur = row.indexOf(1);
+        const cur = b.symbols![t * 3 + k];
         const next = b.target[t * 3 + k];
         expect((cur + 1) % 11 === next || (meta.vocab.symbols[cur] === 'j' && meta.vocab.symbols[next] === '\n')).toBe(true);
       }
+    }
+  });
+
+  it('gives the probe its dense one-hot rows too (frames show the input), the same symbols as its ids', () => {
+    const { task } = textTask({ id: 't', text }, { seqLen: 6 });
+    const p = task.probe;
+    expect(p.x.length).toBe(6 * 11);
+    for (let t = 0; t < 6; t++) {
+      const row = p.x.subarray(t * 11, (t + 1) * 11);
+      expect(row.reduce((s, v) => s + v, 0)).toBe(1);
+      expect(row.indexOf(1)).toBe(p.symbols![t]);
     }
   });
 
@@ -107,11 +117,5 @@ describe('sampling', () => {
     const counts = [0, 0];
     for (let i = 0; i < 20000; i++) counts[drawSymbol([Math.log(3), 0], 1, rng)]++;
     expect(counts[0] / 20000).toBeCloseTo(0.75, 1);
-  });
-
-  it('builds the one-hot context batch a net needs', () => {
-    const b = oneHotBatch([2, 0], 3);
-    expect(b).toMatchObject({ T: 2, B: 1 });
-    expect([...b.x]).toEqual([0, 0, 1, 1, 0, 0]);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Character-level language modelling (char-rnn): one-hot characters in, the next character out at every
+ * Character-level language modelling (char-rnn): one-hot characters in (given to the engine as symbol ids), the next character out at every
  * timestep (many-to-many, softmax cross-entropy), and a sampler that writes new text at a temperature.
  * Characters are Unicode code points, so CJK text works; a large alphabet can be cut to its K most frequent
  * characters plus an unknown symbol.
  */
-import type { SequenceBatch } from '../engine/network.ts';
 import type { Rng } from '../engine/rng.ts';
-import { emptyBatch, type Task } from './task.ts';
+import type { TrainingBatch } from '../engine/train.ts';
+import type { Task } from './task.ts';
 
 /** Stands for every character outside a restricted vocabulary (U+FFFD, the replacement character). */
 export const UNK = '\uFFFD';
@@ -69,14 +69,6 @@ export function decodeText(codes: ArrayLike<number>, vocab: Vocab): string {
   return s;
 }
 
-/** One sequence (B = 1) of one-hot symbols, x [T, 1, V]: what a sampler feeds the net. */
-export function oneHotBatch(codes: ArrayLike<number>, V: number): SequenceBatch {
-  const T = codes.length;
-  const x = new Float64Array(T * V);
-  for (let t = 0; t < T; t++) x[t * V + codes[t]] = 1;
-  return { x, T, B: 1 };
-}
-
 export interface TextSource {
   id: string;
   text: string;
@@ -117,18 +109,25 @@ export interface TextTask {
   meta: TextMeta;
 }
 
-/** Windows starting at `starts`: x [T, B, V] one-hot, target [T·B] next-symbol indices (row t·B + b). */
-function textBatch(codes: Int32Array, V: number, T: number, starts: ArrayLike<number>) {
+/**
+ * Windows starting at `starts`: the one-hot input as symbol ids [T, B] (the engine looks their W_ih columns up
+ * instead of multiplying V-wide one-hot rows), target [T·B] next-symbol indices (row t·B + b). `dense` also
+ * fills x [T, B, V] one-hot, for the probe, whose frames show the input.
+ */
+function textBatch(codes: Int32Array, V: number, T: number, starts: ArrayLike<number>, dense = false): TrainingBatch {
   const B = starts.length;
-  const batch = emptyBatch(T, B, V, T * B);
+  const symbols = new Int32Array(T * B);
+  const target = new Float64Array(T * B);
+  const x = new Float64Array(dense ? T * B * V : 0);
   for (let b = 0; b < B; b++) {
     const s = starts[b];
     for (let t = 0; t < T; t++) {
-      batch.x[(t * B + b) * V + codes[s + t]] = 1;
-      batch.target[t * B + b] = codes[s + t + 1];
+      symbols[t * B + b] = codes[s + t];
+      target[t * B + b] = codes[s + t + 1];
+      if (dense) x[(t * B + b) * V + codes[s + t]] = 1;
     }
   }
-  return batch;
+  return { x, symbols, T, B, target, mask: null };
 }
 
 export function textTask(source: TextSource, options: Partial<TextOptions> = {}, taskId = 'text'): TextTask {
@@ -176,7 +175,7 @@ export function textTask(source: TextSource, options: Partial<TextOptions> = {},
     classes: vocab.symbols,
     trainBatch: (rng: Rng, B: number) => textBatch(codes, V, T, Int32Array.from({ length: B }, () => rng.int(trainStarts))),
     validation: textBatch(codes, V, T, valStarts),
-    probe: textBatch(codes, V, T, [probeStart]),
+    probe: textBatch(codes, V, T, [probeStart], true),
   };
   return { task, meta };
 }

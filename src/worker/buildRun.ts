@@ -3,10 +3,9 @@
  * weights, the same data order and so the same losses, bit for bit.
  */
 import { makeModelConfig, type ModelConfig } from '../engine/config.ts';
-import { GATE_NAMES, gateCount } from '../engine/gateLayout.ts';
-import { initParams, spectralNorm } from '../engine/init.ts';
+import { GATE_NAMES } from '../engine/gateLayout.ts';
+import { initParams, setRecurrentSpectralNorm } from '../engine/init.ts';
 import { RecurrentNet } from '../engine/network.ts';
-import type { ParamStore } from '../engine/params.ts';
 import { createOptimizer, defaultOptimizerConfig, type Optimizer, type OptimizerConfig } from '../engine/optim.ts';
 import { Rng } from '../engine/rng.ts';
 import type { StepOptions, TrainingBatch } from '../engine/train.ts';
@@ -66,29 +65,6 @@ export function optimizerConfigOf(config: RunConfig): OptimizerConfig {
 
 export function stepOptionsOf(config: RunConfig, task: Task): StepOptions {
   return { loss: task.loss, clip: { mode: config.clip, value: config.clipValue }, truncate: config.truncate };
-}
-
-/** Power iterations per block: the top two singular values of a random block can be close (init time: cost is no concern). */
-const SPECTRAL_ITERATIONS = 500;
-
-/**
- * The exploding/vanishing lab's knob: rescale each gate's [H, H] block of every weight_hh so that its largest
- * singular value is `target`. Per gate block, because each block is its own recurrent map — the RNN's
- * Jacobian is diag(φ′)·W_hh, and an LSTM/GRU gate sees h_{t−1} only through its own U block — whereas the
- * norm of the stacked [G·H, H] matrix mixes the gates and would leave each one below the target.
- * Deterministic: spectralNorm starts its power iteration from a fixed vector.
- */
-export function setRecurrentSpectralNorm(params: ParamStore, target: number): void {
-  const H = params.config.hiddenSize;
-  const G = gateCount(params.config.cell);
-  for (const spec of params.specs) {
-    if (spec.kind !== 'weight_hh') continue;
-    for (let g = 0; g < G; g++) {
-      const block = params.data.subarray(spec.offset + g * H * H, spec.offset + (g + 1) * H * H);
-      const sigma = spectralNorm(block, H, H, SPECTRAL_ITERATIONS);
-      if (sigma > 0) for (let i = 0; i < block.length; i++) block[i] *= target / sigma;
-    }
-  }
 }
 
 export function buildRun(config: RunConfig, data?: TaskData): Run {

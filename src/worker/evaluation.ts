@@ -67,15 +67,14 @@ function textSampler(nets: EvalNets, model: ModelConfig, V: number) {
   const H = model.hiddenSize * model.numLayers;
   const h = new Float64Array(H);
   const c = model.cell === 'lstm' ? new Float64Array(H) : null;
-  const x = new Float64Array(V);
+  const input = { x: new Float64Array(0), symbols: new Int32Array(1), T: 1, B: 1 };
   let fed = 0;
   return (context: Int32Array): Float64Array => {
     let logits = new Float64Array(V);
     // sample() passes the whole history (maxContext = ∞): feed only what the state has not seen.
     for (; fed < context.length; fed++) {
-      x.fill(0);
-      x[context[fed]] = 1;
-      const trace = nets.forward({ x, T: 1, B: 1 }, { h0: h, c0: c });
+      input.symbols[0] = context[fed];
+      const trace = nets.forward(input, { h0: h, c0: c });
       h.set(trace.hN);
       if (c && trace.cN) c.set(trace.cN);
       logits = trace.output.slice(0, V);

@@ -10,20 +10,17 @@ import type { PassageTrace } from './protocol.ts';
 
 const batches = new WeakMap<TextMeta, SequenceBatch>();
 
-/** The one-hot passage [T, 1, V], built once per run (its meta). */
+/** The passage as symbol ids [T, 1] (a one-hot input the engine looks up), built once per run (its meta). */
 export function passageBatch(meta: TextMeta): SequenceBatch {
   let batch = batches.get(meta);
-  if (!batch) batches.set(meta, (batch = oneHotPassage(meta)));
+  if (!batch) batches.set(meta, (batch = symbolPassage(meta)));
   return batch;
 }
 
-function oneHotPassage(meta: TextMeta): SequenceBatch {
-  const V = meta.vocab.symbols.length;
+function symbolPassage(meta: TextMeta): SequenceBatch {
   const index = new Map(meta.vocab.symbols.map((s, k) => [s, k]));
-  const T = meta.passage.length;
-  const x = new Float64Array(T * V);
-  meta.passage.forEach((ch, t) => (x[t * V + (index.get(ch) ?? meta.vocab.unk)] = 1));
-  return { x, T, B: 1 };
+  const symbols = Int32Array.from(meta.passage, (ch) => index.get(ch) ?? meta.vocab.unk);
+  return { x: new Float64Array(0), symbols, T: symbols.length, B: 1 };
 }
 
 /** h, c and the gate activations along the passage, as Float32 copies (they are transferred to the page). */

@@ -7,12 +7,12 @@
  * training: the probe trace costs one B = 1 forward/backward per display frame, whatever the step rate.
  * A gradient check runs as a job in the same slices while training is paused.
  */
+import { firstNonFiniteOutput, firstNonFiniteState, lastNonFiniteGradient, type NonFiniteSite } from '../engine/analysis/nonFinite.ts';
 import { computeLoss, evaluateLoss, LossBuffers, NonFiniteError, trainStep, type StepOptions, type TrainingBatch } from '../engine/train.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import { buildRun, gradCheckBatch, optimizerConfigOf, stepOptionsOf, type Run } from './buildRun.ts';
 import { createEvaluator, type TaskEvaluator } from './evaluation.ts';
 import { GradCheckJob } from './gradCheckJob.ts';
-import { firstNonFiniteOutput, firstNonFiniteState, lastNonFiniteGradient, type NonFiniteSite } from './gradientFlowFrame.ts';
 import { ProbeRecorder } from './probeFrame.ts';
 import type { Failure, FromWorker, Progress, RunStatus, ToWorker } from './protocol.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';

@@ -16,7 +16,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeModelConfig, type CellKind } from '../../src/engine/config.ts';
-import { ONNX_GRU_FROM_TORCH, ONNX_LSTM_FROM_TORCH, invertOrder, reorderGateBlocks } from '../../src/engine/gateLayout.ts';
 import { RecurrentNet } from '../../src/engine/network.ts';
 import { ParamStore } from '../../src/engine/params.ts';
 import { Rng } from '../../src/engine/rng.ts';
@@ -42,6 +41,30 @@ interface OnnxCase {
   tolerance: { rtol: number; atol: number };
   inputs: Partial<Record<'X' | 'W' | 'R' | 'B' | 'sequence_lens' | 'initial_h' | 'initial_c' | 'P', OnnxTensor>>;
   outputs: Partial<Record<'Y' | 'Y_h' | 'Y_c', OnnxTensor>>;
+}
+
+/**
+ * Reorder the gate blocks of a fused row-major matrix [G*H, cols] (cols = 1 for vectors).
+ * `order[k]` = index of the source block that becomes block k.
+ */
+function reorderGateBlocks(src: ArrayLike<number>, hidden: number, cols: number, order: readonly number[]): Float64Array {
+  const block = hidden * cols;
+  const out = new Float64Array(order.length * block);
+  order.forEach((from, k) => {
+    for (let j = 0; j < block; j++) out[k * block + j] = src[from * block + j];
+  });
+  return out;
+}
+
+/** ONNX LSTM stores gates i, o, f, c: its block k is PyTorch block ONNX_LSTM_FROM_TORCH[k]. */
+const ONNX_LSTM_FROM_TORCH = [0, 3, 1, 2] as const;
+/** ONNX GRU stores gates z, r, h: its block k is PyTorch block ONNX_GRU_FROM_TORCH[k]. */
+const ONNX_GRU_FROM_TORCH = [1, 0, 2] as const;
+/** Inverse permutation (ONNX block → PyTorch block position). */
+function invertOrder(order: readonly number[]): number[] {
+  const inv = new Array<number>(order.length);
+  order.forEach((from, k) => (inv[from] = k));
+  return inv;
 }
 
 const DIR = new URL('../fixtures/onnx/', import.meta.url);

@@ -1,8 +1,8 @@
 /**
  * How the gradient travels back through time (seed 004's derivation made measurable): per-timestep norms,
  * a fitted decay rate, the running Jacobian products that cause it (RNN: ∏ diag(φ′)·W_hh; LSTM: ∏ f along
- * the cell path; GRU: ∏ z along the carry path), and RNNbow's split of a weight gradient into the
- * contributions of each timestep (seed 001: the weight gradient is the sum over time).
+ * the cell path; GRU: ∏ z along the carry path). RNNbow's split of a weight gradient into the contributions
+ * of each timestep is in timestepTerms.ts.
  */
 import type { ModelConfig } from '../config.ts';
 import { gateIndex } from '../gateLayout.ts';
@@ -122,60 +122,4 @@ export function carryProducts(config: ModelConfig, act: ArrayLike<number>, T: nu
     out[k] = mean / H;
   }
   return out;
-}
-
-export interface TimestepContributions {
-  /** ‖∂L/∂W|_t‖_F for W_ih and W_hh: the size of each timestep's term in the sum over time [T]. */
-  ihNorm: Float64Array;
-  hhNorm: Float64Array;
-  /** Each term's share of the total weight gradient, projected on it: Σ_t share_t = 1 [T]. */
-  ihShare: Float64Array;
-  hhShare: Float64Array;
-  /** ‖Σ_t ∂L/∂W|_t‖_F: equals the norm of the BPTT gradient of W_ih / W_hh. */
-  ihTotalNorm: number;
-  hhTotalNorm: number;
-}
-
-/**
- * RNNbow: split dL/dW_ih and dL/dW_hh of one layer into the term each timestep adds,
- * ∂L/∂W|_t = Σ_b δ_{t,b}ᵀ·[x_{t,b}] (resp. h_{t−1,b}). Shapes: dPre [T, B, G·H], input [T, B, I], h [T, B, H], h0 [B, H].
- */
-export function timestepContributions(
-  dPreIh: ArrayLike<number>, dPreHh: ArrayLike<number>, input: ArrayLike<number>, inputSize: number,
-  h: ArrayLike<number>, h0: ArrayLike<number>, T: number, B: number, GH: number, H: number,
-): TimestepContributions {
-  const terms = (dPre: ArrayLike<number>, cols: number, src: (t: number, b: number, k: number) => number) => {
-    const perT: Float64Array[] = [];
-    const total = new Float64Array(GH * cols);
-    for (let t = 0; t < T; t++) {
-      const term = new Float64Array(GH * cols);
-      for (let b = 0; b < B; b++) {
-        const d = (t * B + b) * GH;
-        for (let r = 0; r < GH; r++) {
-          const dv = dPre[d + r];
-          if (dv === 0) continue;
-          for (let k = 0; k < cols; k++) term[r * cols + k] += dv * src(t, b, k);
-        }
-      }
-      for (let i = 0; i < term.length; i++) total[i] += term[i];
-      perT.push(term);
-    }
-    let tot2 = 0;
-    for (let i = 0; i < total.length; i++) tot2 += total[i] * total[i];
-    const norm = new Float64Array(T);
-    const share = new Float64Array(T);
-    perT.forEach((term, t) => {
-      let s2 = 0, dot = 0;
-      for (let i = 0; i < term.length; i++) {
-        s2 += term[i] * term[i];
-        dot += term[i] * total[i];
-      }
-      norm[t] = Math.sqrt(s2);
-      share[t] = tot2 > 0 ? dot / tot2 : 0;
-    });
-    return { norm, share, totalNorm: Math.sqrt(tot2) };
-  };
-  const ih = terms(dPreIh, inputSize, (t, b, k) => input[(t * B + b) * inputSize + k]);
-  const hh = terms(dPreHh, H, (t, b, k) => (t === 0 ? h0[b * H + k] : h[((t - 1) * B + b) * H + k]));
-  return { ihNorm: ih.norm, hhNorm: hh.norm, ihShare: ih.share, hhShare: hh.share, ihTotalNorm: ih.totalNorm, hhTotalNorm: hh.totalNorm };
 }

@@ -40,13 +40,13 @@ const BIDIRECTIONAL = /(?:^|\.)(?:weight|bias)_(?:ih|hh|hr)_l\d+_reverse$/;
 const PROJECTION = /(?:^|\.)weight_hr_l\d+$/;
 
 /** The name a tensor of ours has in a state_dict with these module prefixes. */
-export function externalName(spec: TensorSpec, naming: Naming): string {
+function externalName(spec: TensorSpec, naming: Naming): string {
   if (spec.layer >= 0) return naming.prefix + spec.name;
   if (naming.headPrefix === null) throw new Error(`tensor '${spec.name}' needs a head prefix`);
   return naming.headPrefix + (spec.kind === 'head_weight' ? 'weight' : 'bias');
 }
 
-export function defaultNaming(config: ModelConfig, opts: ExportOptions = {}): Naming {
+function defaultNaming(config: ModelConfig, opts: ExportOptions = {}): Naming {
   return { prefix: opts.prefix ?? `${config.cell}.`, headPrefix: config.outputSize === null ? null : (opts.headPrefix ?? 'fc.') };
 }
 

@@ -43,7 +43,7 @@ export interface TraceResult {
 }
 
 /** Swap the two leading axes: [a, b, inner] → [b, a, inner] (batch-first ↔ time-major). */
-export function swapLeadingAxes(src: ArrayLike<number>, a: number, b: number, inner: number): Float64Array {
+function swapLeadingAxes(src: ArrayLike<number>, a: number, b: number, inner: number): Float64Array {
   const out = new Float64Array(a * b * inner);
   for (let i = 0; i < a; i++) {
     for (let j = 0; j < b; j++) {
@@ -81,7 +81,7 @@ function asObject(json: unknown, what: string, keys: readonly string[]): Record<
 }
 
 /** {"x": [B][T][I], "h0"?: [L][B][H], "c0"?: [L][B][H] (LSTM)} → time-major engine input. */
-export function parseTraceInput(json: unknown, config: ModelConfig): TraceInput {
+function parseTraceInput(json: unknown, config: ModelConfig): TraceInput {
   const keys = config.cell === 'lstm' ? ['x', 'h0', 'c0'] : ['x', 'h0'];
   const rec = asObject(json, 'input', keys);
   const { inputSize: I, hiddenSize: H, numLayers: L } = config;
@@ -98,7 +98,7 @@ export function parseTraceInput(json: unknown, config: ModelConfig): TraceInput 
 }
 
 /** {"y": ...} shaped like the output ([B][O] for 'last', [B][T][O] for 'sequence') → the engine's output layout. */
-export function parseTarget(json: unknown, config: ModelConfig, T: number, B: number): Float64Array {
+function parseTarget(json: unknown, config: ModelConfig, T: number, B: number): Float64Array {
   const rec = asObject(json, 'target', ['y']);
   const O = config.outputSize ?? config.hiddenSize;
   const want = config.outputMode === 'last' ? [B, O] : [B, T, O];
