@@ -2,6 +2,14 @@
 import type { CsvParseReply, CsvParseRequest } from './csvProtocol.ts';
 import type { CsvParseOptions, CsvParseResult } from './parse.ts';
 
+/** The parse was cancelled by its AbortSignal (the worker is gone). */
+export class CsvCancelled extends Error {
+  constructor() {
+    super('CSV reading was cancelled');
+    this.name = 'CsvCancelled';
+  }
+}
+
 /** What the client needs of a Worker (a fake in tests). */
 export interface CsvWorkerLike {
   onmessage: ((event: MessageEvent<CsvParseReply>) => void) | null;
@@ -19,11 +27,19 @@ export function createCsvWorker(): CsvWorkerLike {
  * Parses `buffer` in a fresh worker (transferring it: the caller's buffer is detached) and ends the worker
  * afterwards. Rejects only if the parser itself fails; a bad file resolves with ok: false and its message.
  */
-export function parseCsvOffThread(buffer: ArrayBuffer, options: CsvParseOptions = {}, createWorker: () => CsvWorkerLike = createCsvWorker): Promise<CsvParseResult> {
-  const { onProgress, ...rest } = options;
+export function parseCsvOffThread(
+  buffer: ArrayBuffer, options: CsvParseOptions & { signal?: AbortSignal } = {}, createWorker: () => CsvWorkerLike = createCsvWorker,
+): Promise<CsvParseResult> {
+  const { onProgress, signal, ...rest } = options;
   const worker = createWorker();
   const id = 1;
   return new Promise<CsvParseResult>((resolve, reject) => {
+    // Cancel ends the worker at once, mid-parse: the only way to stop a synchronous parse of a big file.
+    signal?.addEventListener('abort', () => {
+      worker.terminate();
+      reject(new CsvCancelled());
+    });
+    if (signal?.aborted) return;
     worker.onmessage = ({ data }) => {
       if (data.id !== id) return;
       if (data.type === 'progress') {
