@@ -12,6 +12,7 @@ import type { UrlWarning } from '../store/urlCodec.ts';
 import { ClientContext, type TrainerControls } from './clientContext.ts';
 import { Header } from './Header.tsx';
 import { FailureBanner, UrlWarningsBanner } from './Notices.tsx';
+import { DivergenceBanner } from './DivergenceBanner.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
 
@@ -39,6 +40,7 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
           <main className="workspace">
             <PresetBar />
             <FailureBanner />
+            <DivergenceBanner />
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />

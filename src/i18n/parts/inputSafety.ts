@@ -18,8 +18,9 @@ export const INPUT_SAFETY_EN = {
   'divergence.title': 'Training is diverging at step {step}: the loss is {ratio}× what it was at the start and not falling.',
   'divergence.cause.lr': 'The likely cause is a learning rate that is too high ({lr}): each update overshoots and the weights grow.',
   'divergence.cause.clip': 'The likely cause is exploding gradients: without clipping, one large gradient throws the weights far off.',
-  'divergence.lowerLr': 'Lower the learning rate to {lr}',
-  'divergence.clip': 'Clip gradients (norm 1)',
+  'divergence.remedy': 'The weights are already far off, so each remedy starts the run again:',
+  'divergence.lowerLr': 'Restart with learning rate {lr}',
+  'divergence.clip': 'Restart with gradient clipping (norm 1)',
   'divergence.compare': 'diverging',
 } as const;
 
@@ -38,7 +39,8 @@ export const INPUT_SAFETY_ZH: Record<keyof typeof INPUT_SAFETY_EN, string> = {
   'divergence.title': '训练在第 {step} 步发散：损失是开始时的 {ratio} 倍，而且没有下降。',
   'divergence.cause.lr': '很可能是学习率太高（{lr}）：每次更新都冲过了头，权重越来越大。',
   'divergence.cause.clip': '很可能是梯度爆炸：没有梯度裁剪时，一个很大的梯度就会把权重推得很远。',
-  'divergence.lowerLr': '把学习率降到 {lr}',
-  'divergence.clip': '裁剪梯度（范数 1）',
+  'divergence.remedy': '权重已经偏离很远，因此每种补救都会重新开始训练：',
+  'divergence.lowerLr': '以学习率 {lr} 重新开始',
+  'divergence.clip': '开启梯度裁剪（范数 1）并重新开始',
   'divergence.compare': '发散',
 };
