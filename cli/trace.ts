@@ -6,8 +6,9 @@
  * This file only handles argv and files; the work is in src/engine/interop/traceIo.ts.
  * Any failure is one line on stderr, `trace: <message>`, and exit code 2.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import type { OutputMode, RnnNonlinearity } from '../src/engine/config.ts';
+import { parsePythonJson } from '../src/engine/interop/pyJson.ts';
 import { importSafetensors } from '../src/engine/interop/safetensors.ts';
 import { importStateDict, type ImportedModel, type ImportOptions } from '../src/engine/interop/stateDict.ts';
 import { runTrace } from '../src/engine/interop/traceIo.ts';
@@ -39,22 +40,44 @@ function parseArgs(argv: string[]): Partial<Record<Flag, string>> {
   return args;
 }
 
+/**
+ * The largest file read. Models the engine can run are a few tens of MB even as JSON; without a limit
+ * `--model /dev/zero` would read until memory runs out.
+ */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** The file's bytes, read in chunks so that a device or a pipe that never ends is stopped at the limit. */
 function readFile(path: string, flag: Flag): Buffer {
+  let fd: number;
   try {
-    return readFileSync(path);
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new Error(`cannot read --${flag} file '${path}': ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}`);
   }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(chunks, total);
+      total += n;
+      if (total > MAX_FILE_BYTES) throw new Error(`--${flag} file '${path}' is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB, the most trace reads`);
+      chunks.push(chunk.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readJson(path: string, flag: Flag): unknown {
-  try {
-    return JSON.parse(readFile(path, flag).toString('utf8'));
-  } catch (e) {
-    if (e instanceof SyntaxError) throw new Error(`--${flag} file '${path}' is not valid JSON: ${e.message}`);
-    throw e;
-  }
+  // Python's json.dump writes NaN and Infinity: they are read, so the model check names the tensor.
+  return parsePythonJson(readFile(path, flag).toString('utf8'), `--${flag} file '${path}'`);
 }
 
 function loadModel(path: string, opts: ImportOptions): ImportedModel {

@@ -20,6 +20,7 @@ import { ClientContext, useClient } from './clientContext.ts';
 import { CostDialog } from './CostDialog.tsx';
 import { Header } from './Header.tsx';
 import { FailureBanner, UrlWarningsBanner, WorkerLostBanner } from './Notices.tsx';
+import { DivergenceBanner } from './DivergenceBanner.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
 import { UiProvider, useLang, useUiStore } from './uiStore.ts';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
@@ -57,6 +58,7 @@ function Shell(props: { urlWarnings: Page['urlWarnings'] }) {
             <PresetBar />
             <FailureBanner />
             <WorkerLostBanner />
+            <DivergenceBanner />
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />

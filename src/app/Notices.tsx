@@ -1,6 +1,6 @@
 /** Banners above the workspace: a training failure (what happened, where, what to do) and ignored URL settings. */
 import { useState } from 'react';
-import { urlWarningReason, type Translate } from '../controls/problemText.ts';
+import { shortText, summariseUrlWarnings, urlWarningReason, type Translate } from '../controls/problemText.ts';
 import { useT } from '../i18n/useT.ts';
 import { useApp, useAppStore } from '../store/appStore.ts';
 import type { UrlWarning } from '../store/urlCodec.ts';
@@ -73,6 +73,7 @@ export function UrlWarningsBanner(props: { warnings: readonly UrlWarning[] }) {
   const t = useT();
   const [open, setOpen] = useState(props.warnings.length > 0);
   if (!open) return null;
+  const { listed, more } = summariseUrlWarnings(props.warnings);
   return (
     <div className="banner banner-warning" role="status" data-testid="url-warnings">
       <span className="banner-icon" aria-hidden="true">
@@ -81,14 +82,15 @@ export function UrlWarningsBanner(props: { warnings: readonly UrlWarning[] }) {
       <div className="banner-text">
         {t('urlWarning.title')}
         <ul>
-          {props.warnings.map((w, k) => (
+          {listed.map((w, k) => (
             <li key={k}>
               <code>
-                {w.key}={w.value}
+                {shortText(w.key)}={shortText(w.value)}
               </code>
               : {urlWarningReason(t, w)}
             </li>
           ))}
+          {more > 0 ? <li data-testid="url-warnings-more">{t('urlWarning.more', { count: more })}</li> : null}
         </ul>
       </div>
       <div className="banner-actions">

@@ -10,7 +10,7 @@ import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
 import { useApp, useAppStore, type AppState } from '../store/appStore.ts';
 import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
-import { csvStore } from '../store/csvPersist.ts';
+import { csvStore, CsvNotKeptError, type NotKept } from '../store/csvPersist.ts';
 import { isAbort, latestCsvReader } from '../tasks/csv/csvClient.ts';
 import { encodingLabel } from '../tasks/csv/decode.ts';
 import { DELIMITERS, delimiterLabel } from '../tasks/csv/records.ts';
@@ -21,6 +21,8 @@ import { Modal } from './Modal.tsx';
 import { canTrain, csvFlowReducer, csvRequirements, csvRunConfig, IDLE, type CsvFlow, type CsvFlowEvent, type FlowMessage, type ReadOptions } from './csv/csvFlow.ts';
 import { ColumnPickers, CsvPreview } from './csv/CsvTableView.tsx';
 import { CsvIssues } from './csv/CsvIssues.tsx';
+import { CsvReading } from './csv/CsvReading.tsx';
+import { CsvNotKeptNotice, LostCsvReason } from './csv/CsvStorageNotes.tsx';
 import './csv/csv.css';
 
 /** Extensions offered by the file picker (any file can still be dropped: the parser says what is wrong). */
@@ -51,9 +53,11 @@ function useCsvFlow() {
   const read = async (blob: Blob, fileName: string, options: ReadOptions = {}): Promise<void> => {
     const id = ++reads.current;
     file.current = blob;
-    dispatch({ type: 'read', fileName });
+    dispatch({ type: 'read', fileName, bytes: blob.size });
     try {
       const buffer = await blob.arrayBuffer();
+      // Cancelled (or replaced) while the bytes were read: no worker is started for them.
+      if (id !== reads.current) return;
       const result = await parse(buffer, {
         ...options,
         onProgress: (progress) => id === reads.current && dispatch({ type: 'progress', progress }),
@@ -63,10 +67,15 @@ function useCsvFlow() {
       if (id === reads.current && !isAbort(e)) dispatch({ type: 'crashed', message: e instanceof Error ? e.message : String(e) });
     }
   };
+  const cancel = (): void => {
+    reads.current++;
+    parse.cancel();
+    dispatch({ type: 'cancelled' });
+  };
   const reread = (options: ReadOptions): void => {
     if (file.current && state.phase === 'failed') void read(file.current, state.fileName, options);
   };
-  return { state, dispatch, read, reread };
+  return { state, dispatch, read, reread, cancel };
 }
 
 function Message(props: { message: FlowMessage }) {
@@ -159,12 +168,11 @@ function ReadFailure(props: { state: Extract<CsvFlow, { phase: 'failed' }>; onRe
   );
 }
 
-export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void }) {
+export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void; onNotKept: (n: NotKept) => void }) {
   const t = useT();
   const client = useClient();
   const store = useAppStore();
-  const { state, dispatch, read, reread } = props.flow;
-  const [saveFailed, setSaveFailed] = useState(false);
+  const { state, dispatch, read, reread, cancel } = props.flow;
   const onCsvTask = useApp((s) => s.config.task === 'csv');
   const userCsv = useSyncExternalStore(subscribeUserCsv, getUserCsv);
   const current = onCsvTask ? userCsv : null;
@@ -173,8 +181,9 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
     if (!canTrain(state)) return;
     const csv = { name: state.fileName, table: state.table, dateColumn: state.selection.dateColumn };
     setUserCsv(csv);
-    setSaveFailed(false);
-    csvStore.save(csv).catch(() => setSaveFailed(true));
+    csvStore.save(csv).catch((e: unknown) => {
+      if (e instanceof CsvNotKeptError) props.onNotKept(e.notKept);
+    });
     const config = csvRunConfig(store.getState().config, state.selection);
     client.start(config, { kind: 'table', table: csv.table, dateColumn: csv.dateColumn });
     client.play();
@@ -196,16 +205,8 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
         </p>
       ) : null}
       <DropZone onFile={(f) => void read(f, f.name)} busy={state.phase === 'reading'} />
-      {saveFailed ? <p className="viz-note">{t('csvUi.saveFailed')}</p> : null}
 
-      {state.phase === 'reading' ? (
-        <div className="csv-progress" data-testid="csv-progress" role="status">
-          <progress max={1} value={state.fraction} aria-label={t('csvUi.reading', { file: state.fileName })} />
-          <span>
-            {state.fileName} — {t('csv.progress', { rows: state.rows.toLocaleString() })}
-          </span>
-        </div>
-      ) : null}
+      {state.phase === 'reading' ? <CsvReading state={state} onCancel={cancel} /> : null}
 
       {state.phase === 'failed' ? <ReadFailure state={state} onReread={reread} /> : null}
 
@@ -258,6 +259,7 @@ export function CsvUploadButton() {
   const [open, setOpen] = useState(false);
   const flow = useCsvFlow();
   const [missing, dismiss] = useMissingCsvFallback();
+  const [notKept, setNotKept] = useState<NotKept | null>(null);
   return (
     <div className="csv-upload-anchor">
       <button type="button" className="btn btn-ghost" data-testid="btn-csv-upload" title={t('csvUi.openTitle')} onClick={() => setOpen(true)}>
@@ -265,15 +267,20 @@ export function CsvUploadButton() {
       </button>
       {missing ? (
         <div className="popover csv-missing" role="alert" data-testid="csv-missing">
-          <span>{t('csvUi.missing')}</span>
+          <span>
+            {t('csvUi.missing')}
+            <LostCsvReason />
+          </span>
           <button type="button" className="btn btn-small" onClick={dismiss}>
             {t('common.dismiss')}
           </button>
         </div>
       ) : null}
+      {notKept ? <CsvNotKeptNotice notKept={notKept} onDismiss={() => setNotKept(null)} /> : null}
       {open ? (
         <CsvUploadDialog
           flow={flow}
+          onNotKept={setNotKept}
           onClose={() => {
             setOpen(false);
             dismiss();

@@ -28,5 +28,19 @@ export function urlWarningReason(t: Translate, w: UrlWarning): string {
       return t('urlWarning.unknown');
     case 'conflict':
       return t('urlWarning.conflict');
+    case 'repeated':
+      return t('urlWarning.repeated', { count: w.count });
   }
+}
+
+/** Warnings listed one by one; the rest are counted ("… and 995 more"), so a hostile link cannot flood the page. */
+export const LISTED_URL_WARNINGS = 5;
+
+/** A key or value shown in a message: long ones are cut, so a 1 MB value does not fill the page. */
+export function shortText(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function summariseUrlWarnings(warnings: readonly UrlWarning[]): { listed: UrlWarning[]; more: number } {
+  return { listed: warnings.slice(0, LISTED_URL_WARNINGS), more: Math.max(0, warnings.length - LISTED_URL_WARNINGS) };
 }

@@ -1,6 +1,7 @@
 /** English UI strings. Keys are grouped by area; zh.ts has exactly the same keys. */
 import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
 import { RUN_EN } from './parts/run.ts';
+import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -534,7 +535,6 @@ export const en = {
   'csvUi.train': 'Train on this data',
   'csvUi.trainNote': 'Starts a new run that forecasts the target from windows of the inputs (window length, horizon and split as set in the sidebar).',
   'csvUi.trainBlocked': 'Fix the errors above first.',
-  'csvUi.saveFailed': 'This browser did not let the table be stored, so a reload will not find it.',
   'csvUi.missing': 'This link trains on a CSV file, but that file is not stored in this browser (files never leave the computer they were loaded on). Showing the default task instead: load the file with “Your CSV…” to train on it.',
   'about.open': 'About',
   'about.openTitle': 'About LSTM Lens: credits, data sources and licences',
@@ -562,6 +562,7 @@ export const en = {
   // csv (messages of src/tasks/csv/messages.ts)
   ...CSV_MESSAGES_EN,
   ...RUN_EN,
+  ...INPUT_SAFETY_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

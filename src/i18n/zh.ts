@@ -2,6 +2,7 @@
 import type { Dict } from './en.ts';
 import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
 import { RUN_ZH } from './parts/run.ts';
+import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -534,7 +535,6 @@ export const zh: Dict = {
   'csvUi.train': '用这些数据训练',
   'csvUi.trainNote': '开始新的一次训练：用输入列的窗口预测目标（窗口长度、预测步长和划分比例按侧栏设置）。',
   'csvUi.trainBlocked': '请先修正上面的错误。',
-  'csvUi.saveFailed': '此浏览器不允许保存该表格，因此重新加载后将找不到它。',
   'csvUi.missing': '此链接要用一个 CSV 文件训练，但该文件没有保存在本浏览器中（文件从不离开载入它的电脑）。现改为显示默认任务：请用“你的 CSV…”载入该文件后再训练。',
   'about.open': '关于',
   'about.openTitle': '关于 LSTM 透镜：致谢、数据来源与许可',
@@ -562,4 +562,5 @@ export const zh: Dict = {
   // csv（src/tasks/csv/messages.ts 的消息）
   ...CSV_MESSAGES_ZH,
   ...RUN_ZH,
+  ...INPUT_SAFETY_ZH,
 };

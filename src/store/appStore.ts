@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useRun } from '../run/runContext.ts';
-import type { Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../worker/protocol.ts';
+import type { Divergence, Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../worker/protocol.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from './runConfig.ts';
 
@@ -64,6 +64,8 @@ export interface AppState {
   stepsPerSecond: number;
   summary: ModelSummary | null;
   failure: Failure | null;
+  /** The loss is blowing up without NaN (the worker's divergence watch); training goes on. */
+  divergence: Divergence | null;
   loss: LossHistory;
   selection: Selection;
   /** Training speed cap (steps/s); null = full speed. */
@@ -95,7 +97,7 @@ export function initialState(config: RunConfig = DEFAULT_RUN_CONFIG): AppState {
 
 type RunState = Pick<
   AppState,
-  'status' | 'step' | 'lastLoss' | 'stepsPerSecond' | 'summary' | 'failure' | 'loss' | 'taskMeta' | 'evaluation' | 'dataLoad' | 'runError' | 'gradCheck' | 'workerLost'
+  'status' | 'step' | 'lastLoss' | 'stepsPerSecond' | 'summary' | 'failure' | 'divergence' | 'loss' | 'taskMeta' | 'evaluation' | 'dataLoad' | 'runError' | 'gradCheck' | 'workerLost'
 >;
 
 /** What every run starts from: the page's first, and each one the client starts. */
@@ -107,6 +109,7 @@ export function newRunState(): RunState {
     stepsPerSecond: 0,
     summary: null,
     failure: null,
+    divergence: null,
     loss: { train: [], time: [], stride: 1, validation: [] },
     taskMeta: null,
     evaluation: null,

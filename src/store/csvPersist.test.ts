@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../tasks/csv/parse.ts';
 import { getUserCsv, setUserCsv, userCsvVersion, type UserCsv } from '../tasks/userData.ts';
-import { CSV_RECORD_VERSION, fromRecord, indexedDbCsvStore, loadUserCsv, memoryCsvStore, toRecord } from './csvPersist.ts';
+import { CSV_RECORD_VERSION, CsvNotKeptError, fromRecord, indexedDbCsvStore, loadUserCsv, memoryCsvStore, storedBytes, toRecord } from './csvPersist.ts';
 
 function userCsv(): UserCsv {
   const text = `month,sales\n${Array.from({ length: 24 }, (_, k) => `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')},${10 + k}`).join('\n')}\n`;
@@ -41,7 +41,27 @@ describe('stored CSV records', () => {
   it('finds nothing (and does not throw) where IndexedDB is missing', async () => {
     const store = indexedDbCsvStore(undefined);
     expect(await store.load()).toBeNull();
-    await expect(store.save(userCsv())).rejects.toThrow(/IndexedDB/);
+    await expect(store.save(userCsv())).rejects.toMatchObject({ notKept: { name: 'sales.csv', reason: 'unavailable' } });
+    expect(await store.notKept()).toBeNull();
+  });
+
+  it('keeps no table over the cap, and leaves a note saying why in place of the older one', async () => {
+    const csv = userCsv();
+    const store = memoryCsvStore(storedBytes(csv.table) - 1);
+    await store.save({ ...csv, name: 'older.csv' }).catch(() => undefined);
+    const bytes = storedBytes(csv.table);
+    await expect(store.save(csv)).rejects.toBeInstanceOf(CsvNotKeptError);
+    expect(await store.load()).toBeNull();
+    expect(await store.notKept()).toEqual({ name: 'sales.csv', reason: 'tooLarge', bytes, limit: bytes - 1 });
+    const roomy = memoryCsvStore();
+    await roomy.save(csv);
+    expect(await roomy.notKept()).toBeNull();
+  });
+
+  it('refuses a stored table with infinite cells (older versions kept overflowed numbers)', () => {
+    const csv = userCsv();
+    csv.table.columns[1].values![3] = Infinity;
+    expect(fromRecord(toRecord(csv))).toBeNull();
   });
 });
 

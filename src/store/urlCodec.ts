@@ -210,7 +210,9 @@ export type UrlWarning =
   | { kind: 'invalid'; key: string; value: string; problem: Problem }
   | { kind: 'unknown'; key: string; value: string }
   /** A value that is fine alone but not with the rest (peepholes on a GRU). */
-  | { kind: 'conflict'; key: string; value: string };
+  | { kind: 'conflict'; key: string; value: string }
+  /** A key given `count` times: `value` is the last, the one used. */
+  | { kind: 'repeated'; key: string; value: string; count: number };
 
 export interface ParsedUrl {
   config: RunConfig;
@@ -257,6 +259,10 @@ export function parseUrl(search: string): ParsedUrl {
       continue;
     }
     assignParsed(draft, field, value, warnings);
+  }
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    if (all.length > 1) warnings.push({ kind: 'repeated', key, value: all[all.length - 1], count: all.length });
   }
   const { config, dropped } = reconcile(draft);
   for (const f of dropped) warnings.push({ kind: 'conflict', key: PROPS[f].key, value: params.get(PROPS[f].key) ?? '' });

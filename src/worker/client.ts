@@ -323,6 +323,9 @@ export class TrainerClient {
       case 'failure':
         this.store.setState({ failure: msg.failure });
         break;
+      case 'divergence':
+        this.store.setState({ divergence: msg.divergence });
+        break;
       case 'taskMeta':
         this.store.setState({ taskMeta: msg.meta });
         break;

@@ -37,6 +37,11 @@ export type FromWorker =
   | { type: 'frame'; runId: number; frame: ProbeFrame }
   /** Training stopped on a NaN/Inf; the last finite weights are kept and the run is paused. */
   | { type: 'failure'; runId: number; failure: Failure }
+  /**
+   * The smoothed loss has stayed orders of magnitude above its start (training continues); null when it is
+   * no longer so (it fell back, or new hyper-parameters are being tried).
+   */
+  | { type: 'divergence'; runId: number; divergence: Divergence | null }
   /** A message could not be carried out (e.g. an impossible config or hyper-parameter); the run is paused. */
   | { type: 'error'; runId: number; message: string }
   /** Dataset tasks: what the task is made of (series, split, scaler, windows; or the vocabulary), once per run after 'ready'. */
@@ -130,6 +135,17 @@ export interface Failure {
   timestep: number | null;
   layer: number | null;
   message: string;
+}
+
+/** A run whose loss blows up without becoming NaN. */
+export interface Divergence {
+  /** The step at which it was noticed. */
+  step: number;
+  /** The first step's loss, and the smoothed loss now. */
+  startLoss: number;
+  loss: number;
+  /** loss / startLoss. */
+  ratio: number;
 }
 
 export interface TensorSummary {

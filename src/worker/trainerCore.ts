@@ -12,6 +12,7 @@ import { computeLoss, evaluateLoss, LossBuffers, NonFiniteError, trainStep, type
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import { buildRun, gradCheckBatch, optimizerConfigOf, stepOptionsOf, type Run } from './buildRun.ts';
 import { createEvaluator, type TaskEvaluator } from './evaluation.ts';
+import { DivergenceWatch } from './divergence.ts';
 import { GradCheckJob } from './gradCheckJob.ts';
 import { ProbeRecorder } from './probeFrame.ts';
 import type { Failure, FromWorker, Progress, RunStatus, ToWorker } from './protocol.ts';
@@ -148,6 +149,7 @@ export class TrainerCore {
   private step = 0;
   private pending = new PendingProgress();
   private rate = new RateMeter();
+  private divergence = new DivergenceWatch();
   private frameStep = -1;
   private lastFrameAt = -Infinity;
   /** How long the last probe trace took, without its gradient-decay mechanism. */
@@ -271,6 +273,7 @@ export class TrainerCore {
     this.step = 0;
     this.pending = new PendingProgress();
     this.rate = new RateMeter();
+    this.divergence = new DivergenceWatch();
     this.frameStep = -1;
     this.lastFrameAt = -Infinity;
     this.frameCostMs = 0;
@@ -339,6 +342,7 @@ export class TrainerCore {
     s.run.optimizer.setConfig(optimizerConfigOf(config));
     s.config = config;
     s.options = stepOptionsOf(config, s.run.task);
+    if (this.divergence.rearm()) out.push({ type: 'divergence', runId: this.runId, divergence: null });
     // A new truncation changes the probe's backward walk: show it now if nothing else will.
     if (!this.playing) out.push(this.frame(this.clock(), true));
     // A new temperature changes the text sample.
@@ -366,6 +370,12 @@ export class TrainerCore {
     this.step++;
     const now = this.clock();
     this.pending.push(this.step, loss, this.trainingTime(now));
+    const divergence = this.divergence.push(this.step, loss);
+    if (divergence !== undefined) {
+      // After the losses that show it, so the page's loss chart already has them.
+      this.flushProgress(out, now);
+      out.push({ type: 'divergence', runId: this.runId, divergence });
+    }
     if (this.step % validationInterval(task.validation.B, s.config.batchSize) === 0) {
       this.pending.addValidation(this.step, evaluateLoss(evalNet, task.validation, task.loss, s.evalBuffers));
     }

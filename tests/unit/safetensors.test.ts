@@ -116,7 +116,7 @@ describe('readSafetensors validation', () => {
     ['too short', new Uint8Array(5), /file is 5 bytes, too short/],
     ['header length beyond the file', craft('{}', new Uint8Array(0), 1000n), /header length 1000 goes beyond the end of the 10-byte file/],
     ['header length beyond 2^53', craft('{}', new Uint8Array(0), 2n ** 63n), /header length 9223372036854775808 goes beyond/],
-    ['bad JSON', craft('{"a": '), /header is not valid UTF-8 JSON/],
+    ['bad JSON', craft('{"a": '), /header is not valid JSON/],
     ['not an object', craft('[1, 2]'), /header is not a JSON object/],
     ['unsupported dtype', craft({ w: { dtype: 'BF16', shape: [2], data_offsets: [0, 4] } }, new Uint8Array(4)), /tensor 'w' has dtype "BF16"; only F32 and F64 are supported/],
     ['bad shape', craft({ w: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, f32(1)), /tensor 'w' has an invalid shape \[-1\]/],
@@ -126,6 +126,12 @@ describe('readSafetensors validation', () => {
     ['size mismatch', craft({ w: { dtype: 'F64', shape: [2], data_offsets: [0, 8] } }, f32(1, 2)), /tensor 'w' spans 8 bytes, but shape \[2\] of F64 needs 16/],
     ['overlap', craft({ a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, b: { dtype: 'F32', shape: [2], data_offsets: [4, 12] } }, f32(1, 2, 3)), /tensors 'a' and 'b' overlap/],
     ['bad metadata', craft({ __metadata__: { n: 1 } }), /__metadata__ must map strings to strings/],
+    ['trailing bytes', craft({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, f32(1, 2)), /4 bytes after the last tensor's data/],
+    ['bytes and no tensors', craft({}, f32(1)), /4 bytes after the last tensor's data/],
+    ['a gap between tensors', craft({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, b: { dtype: 'F32', shape: [1], data_offsets: [8, 12] } }, f32(1, 2, 3)), /4 unused bytes in the data buffer between 'a' and 'b'/],
+    ['a gap before the first tensor', craft({ a: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, f32(1, 2)), /4 unused bytes in the data buffer before the first tensor/],
+    ['a repeated key', craft('{"a": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}, "a": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}', f32(1)), /header has the key "a" twice/],
+    ['a shape too large to allocate', craft({ a: { dtype: 'F32', shape: [2000, 2000, 2000], data_offsets: [0, 4] } }, f32(1)), /tensor 'a' has shape \[2000, 2000, 2000\] = 8,000,000,000 values; at most 16,777,216 are read/],
   ];
   it.each(cases)('%s', (_n, bytes, message) => {
     expect(() => readSafetensors(bytes)).toThrow(message);

@@ -21,16 +21,22 @@ function parseText(text: string): CsvParseResult {
 const run = (events: CsvFlowEvent[], from: CsvFlow = IDLE): CsvFlow => events.reduce((s, e) => csvFlowReducer(s, e, DEFAULT_REQUIREMENTS), from);
 
 /** Read a file through the flow: start, then its parse result. */
-const read = (name: string, result: CsvParseResult): CsvFlow => run([{ type: 'read', fileName: name }, { type: 'parsed', result }]);
+const read = (name: string, result: CsvParseResult): CsvFlow => run([{ type: 'read', fileName: name, bytes: 1 }, { type: 'parsed', result }]);
 
 const errors = (s: CsvFlow) => (s.phase === 'loaded' ? s.issues.filter((i) => i.severity === 'error').map((i) => i.key) : []);
 
 const GOOD = `date,sales,price\n${Array.from({ length: 40 }, (_, k) => `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')},${100 + k},${(2 + k / 10).toFixed(1)}`).join('\n')}\n`;
 
 describe('reading a file', () => {
+  it('goes back to the empty dialog when reading is cancelled (and ignores a late cancel)', () => {
+    expect(run([{ type: 'read', fileName: 'big.csv', bytes: 3e8 }, { type: 'cancelled' }])).toEqual(IDLE);
+    const loaded = read('a.csv', parseText(GOOD));
+    expect(csvFlowReducer(loaded, { type: 'cancelled' }, DEFAULT_REQUIREMENTS)).toBe(loaded);
+  });
+
   it('shows progress while reading, then the table with a first guess at the columns', () => {
-    const reading = run([{ type: 'read', fileName: 'a.csv' }, { type: 'progress', progress: { rows: 5000, fraction: 0.4 } }]);
-    expect(reading).toEqual({ phase: 'reading', fileName: 'a.csv', rows: 5000, fraction: 0.4 });
+    const reading = run([{ type: 'read', fileName: 'a.csv', bytes: 100 }, { type: 'progress', progress: { rows: 5000, fraction: 0.4 } }]);
+    expect(reading).toEqual({ phase: 'reading', fileName: 'a.csv', bytes: 100, rows: 5000, fraction: 0.4 });
     const s = csvFlowReducer(reading, { type: 'parsed', result: parseText(GOOD) }, DEFAULT_REQUIREMENTS);
     expect(s.phase).toBe('loaded');
     if (s.phase !== 'loaded') return;
@@ -56,7 +62,7 @@ describe('reading a file', () => {
   });
 
   it('says when the parser itself failed', () => {
-    const s = run([{ type: 'read', fileName: 'a.csv' }, { type: 'crashed', message: 'worker did not start' }]);
+    const s = run([{ type: 'read', fileName: 'a.csv', bytes: 100 }, { type: 'crashed', message: 'worker did not start' }]);
     expect(s).toMatchObject({ phase: 'failed', error: { key: 'csvUi.crashed', params: { message: 'worker did not start' } } });
   });
 

@@ -27,7 +27,8 @@ export interface ReadOptions {
 
 export type CsvFlow =
   | { phase: 'idle' }
-  | { phase: 'reading'; fileName: string; rows: number; fraction: number }
+  /** `bytes`: the file's size, shown while reading (with a warning above LARGE_FILE_BYTES). */
+  | { phase: 'reading'; fileName: string; bytes: number; rows: number; fraction: number }
   | { phase: 'failed'; fileName: string; error: FlowMessage; suggestedEncoding: CsvEncoding | null; canChooseDelimiter: boolean }
   | {
       phase: 'loaded';
@@ -41,7 +42,9 @@ export type CsvFlow =
     };
 
 export type CsvFlowEvent =
-  | { type: 'read'; fileName: string }
+  | { type: 'read'; fileName: string; bytes: number }
+  /** The user stopped reading: back to the empty dialog. */
+  | { type: 'cancelled' }
   | { type: 'progress'; progress: CsvProgress }
   | { type: 'parsed'; result: CsvParseResult }
   /** The parser itself failed (not the file): a bug or a worker that could not start. */
@@ -52,6 +55,19 @@ export type CsvFlowEvent =
   | { type: 'clear' };
 
 export const IDLE: CsvFlow = { phase: 'idle' };
+
+/**
+ * Above this size a file takes many seconds to read (about 2 s per 10 MB on a modest laptop) and its table
+ * may not be kept for a reload: the dialog says so up front and offers Cancel.
+ */
+export const LARGE_FILE_BYTES = 50 * 1024 * 1024;
+
+/** "23.4 MB": a file size for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 
 /** Failures where choosing the separator by hand is the way out. */
 const DELIMITER_ERRORS: ReadonlySet<string> = new Set(['csv.delimiterAmbiguous', 'csv.delimiterMismatch', 'csv.delimiterNotFound']);
@@ -91,7 +107,9 @@ function applyRemedy(table: CsvTable, selection: CsvSelection, remedy: CsvRemedy
 export function csvFlowReducer(state: CsvFlow, event: CsvFlowEvent, req: CsvRequirements): CsvFlow {
   switch (event.type) {
     case 'read':
-      return { phase: 'reading', fileName: event.fileName, rows: 0, fraction: 0 };
+      return { phase: 'reading', fileName: event.fileName, bytes: event.bytes, rows: 0, fraction: 0 };
+    case 'cancelled':
+      return state.phase === 'reading' ? IDLE : state;
     case 'progress':
       return state.phase === 'reading' ? { ...state, rows: event.progress.rows, fraction: event.progress.fraction } : state;
     case 'parsed': {

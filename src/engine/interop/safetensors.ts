@@ -4,9 +4,11 @@
  * {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__"?: {string: string}}, then the byte buffer
  * (offsets are relative to its start). Only F32 and F64 are read or written.
  */
+import { InteropError } from './errors.ts';
+import { parsePythonJson } from './pyJson.ts';
 import type { ModelConfig } from '../config.ts';
 import type { ParamStore } from '../params.ts';
-import { formatIndex, formatShape, unflattenIndex, type Tensor } from './nested.ts';
+import { checkSize, formatIndex, formatShape, unflattenIndex, type Tensor } from './nested.ts';
 import { exportTensors, importTensors, type ExportOptions, type ImportedModel, type ImportOptions } from './stateDict.ts';
 
 // Standard in browsers, workers and Node, but absent from the ES lib the engine compiles against.
@@ -33,53 +35,74 @@ interface Entry {
 
 /** Check one header entry against the buffer, naming the tensor in every complaint. */
 function parseEntry(name: string, info: unknown, bufferBytes: number): Entry {
-  if (!isRecord(info)) throw new Error(`safetensors: header entry '${name}' is not an object`);
+  if (!isRecord(info)) throw new InteropError('safetensors.entry', `safetensors: header entry '${name}' is not an object`);
   const { dtype, shape, data_offsets: offsets } = info;
-  if (!isDtype(dtype)) throw new Error(`safetensors: tensor '${name}' has dtype ${JSON.stringify(dtype)}; only F32 and F64 are supported`);
-  if (!Array.isArray(shape) || !shape.every(isCount)) throw new Error(`safetensors: tensor '${name}' has an invalid shape ${JSON.stringify(shape)}`);
+  if (!isDtype(dtype)) throw new InteropError('safetensors.dtype', `safetensors: tensor '${name}' has dtype ${JSON.stringify(dtype)}; only F32 and F64 are supported`);
+  if (!Array.isArray(shape) || !shape.every(isCount)) throw new InteropError('safetensors.shape', `safetensors: tensor '${name}' has an invalid shape ${JSON.stringify(shape)}`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) {
-    throw new Error(`safetensors: tensor '${name}' has invalid data_offsets ${JSON.stringify(offsets)}`);
+    throw new InteropError('safetensors.offsets', `safetensors: tensor '${name}' has invalid data_offsets ${JSON.stringify(offsets)}`);
   }
   const [begin, end] = offsets as [number, number];
   if (begin > end || end > bufferBytes) {
-    throw new Error(`safetensors: tensor '${name}' data_offsets [${begin}, ${end}] are outside the ${bufferBytes}-byte data buffer`);
+    throw new InteropError('safetensors.offsets', `safetensors: tensor '${name}' data_offsets [${begin}, ${end}] are outside the ${bufferBytes}-byte data buffer`);
   }
+  checkSize(shape, `safetensors: tensor '${name}'`);
   const want = product(shape) * BYTES[dtype];
   if (end - begin !== want) {
-    throw new Error(`safetensors: tensor '${name}' spans ${end - begin} bytes, but shape ${formatShape(shape)} of ${dtype} needs ${want}`);
+    throw new InteropError('safetensors.span', `safetensors: tensor '${name}' spans ${end - begin} bytes, but shape ${formatShape(shape)} of ${dtype} needs ${want}`);
   }
   return { name, dtype, shape, begin, end };
 }
 
+/**
+ * The tensors must tile the data buffer exactly, as the reference loader requires: no overlap, no gap between
+ * them (or before the first) and no bytes after the last. Bytes nobody reads are a sign of a corrupt or
+ * doctored file.
+ */
+function checkLayout(entries: readonly Entry[], bufferBytes: number): void {
+  const byStart = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
+  let end = 0;
+  let last = '';
+  for (const e of byStart) {
+    if (e.begin < end) throw new InteropError('safetensors.overlap', `safetensors: tensors '${last}' and '${e.name}' overlap in the data buffer`);
+    if (e.begin > end) {
+      const where = last === '' ? 'before the first tensor' : `between '${last}' and '${e.name}'`;
+      throw new InteropError('safetensors.gap', `safetensors: ${e.begin - end} unused bytes in the data buffer ${where} (tensor '${e.name}' starts at ${e.begin}, expected ${end})`);
+    }
+    end = e.end;
+    last = e.name;
+  }
+  if (end < bufferBytes) {
+    throw new InteropError('safetensors.trailingBytes', `safetensors: ${bufferBytes - end} bytes after the last tensor's data (the data buffer is ${bufferBytes} bytes, the tensors end at ${end})`);
+  }
+}
+
 export function readSafetensors(bytes: Uint8Array): Record<string, Tensor> {
-  if (bytes.length < 8) throw new Error(`safetensors: file is ${bytes.length} bytes, too short for the 8-byte header length`);
+  if (bytes.length < 8) throw new InteropError('safetensors.short', `safetensors: file is ${bytes.length} bytes, too short for the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getBigUint64(0, true);
   if (headerLength > BigInt(bytes.length - 8)) {
-    throw new Error(`safetensors: header length ${headerLength} goes beyond the end of the ${bytes.length}-byte file`);
+    throw new InteropError('safetensors.headerLength', `safetensors: header length ${headerLength} goes beyond the end of the ${bytes.length}-byte file`);
   }
   const dataStart = 8 + Number(headerLength);
-  let header: unknown;
+  let text: string;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, dataStart)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, dataStart));
   } catch (e) {
-    throw new Error(`safetensors: header is not valid UTF-8 JSON (${(e as Error).message})`);
+    throw new InteropError('safetensors.header', `safetensors: header is not valid UTF-8 (${(e as Error).message})`);
   }
-  if (!isRecord(header)) throw new Error('safetensors: header is not a JSON object');
+  // Strict JSON (no NaN tokens), but with repeated keys refused: the reference loader rejects them too.
+  const header = parsePythonJson(text, 'safetensors: header', false);
+  if (!isRecord(header)) throw new InteropError('safetensors.header', 'safetensors: header is not a JSON object');
 
   const entries: Entry[] = [];
   for (const [name, info] of Object.entries(header)) {
     if (name !== METADATA) entries.push(parseEntry(name, info, bytes.length - dataStart));
     else if (!isRecord(info) || !Object.values(info).every((v) => typeof v === 'string')) {
-      throw new Error('safetensors: __metadata__ must map strings to strings');
+      throw new InteropError('safetensors.metadata', 'safetensors: __metadata__ must map strings to strings');
     }
   }
-  const byStart = [...entries].sort((a, b) => a.begin - b.begin);
-  for (let k = 1; k < byStart.length; k++) {
-    if (byStart[k].begin < byStart[k - 1].end) {
-      throw new Error(`safetensors: tensors '${byStart[k - 1].name}' and '${byStart[k].name}' overlap in the data buffer`);
-    }
-  }
+  checkLayout(entries, bytes.length - dataStart);
   // fromEntries defines own properties, so even a tensor named "__proto__" stays a plain key.
   return Object.fromEntries(
     entries.map(({ name, dtype, shape, begin }) => {

@@ -4,6 +4,7 @@
  * nn.LSTM / nn.GRU / nn.RNN (any module prefix) plus an optional nn.Linear head. Every format (JSON here,
  * safetensors) goes through `importTensors` / `namedTensors`, so names and shapes are checked in one place.
  */
+import { InteropError } from './errors.ts';
 import { LIMITS, makeModelConfig, type ModelConfig, type OutputMode, type RnnNonlinearity } from '../config.ts';
 import { cellFromGateCount } from '../gateLayout.ts';
 import { ParamStore, tensorSpecs, type TensorSpec } from '../params.ts';
@@ -62,13 +63,13 @@ export function namedTensors(params: ParamStore, flat: Float64Array, naming: Nam
 
 function need(tensors: Record<string, Tensor>, name: string): Tensor {
   const t = tensors[name];
-  if (!t) throw new Error(`missing tensor '${name}'`);
+  if (!t) throw new InteropError('model.missingTensor', `missing tensor '${name}'`);
   return t;
 }
 
 function need2d(tensors: Record<string, Tensor>, name: string): [number, number] {
   const { shape } = need(tensors, name);
-  if (shape.length !== 2) throw new Error(`tensor '${name}' has shape ${formatShape(shape)}, expected 2 dimensions`);
+  if (shape.length !== 2) throw new InteropError('model.shape', `tensor '${name}' has shape ${formatShape(shape)}, expected 2 dimensions`);
   return [shape[0], shape[1]];
 }
 
@@ -85,8 +86,8 @@ function classify(names: string[]): { prefix: string; local: LocalName[]; others
   const local: LocalName[] = [];
   const others: string[] = [];
   for (const name of names) {
-    if (BIDIRECTIONAL.test(name)) throw new Error(`tensor '${name}': bidirectional RNNs are not supported`);
-    if (PROJECTION.test(name)) throw new Error(`tensor '${name}': LSTM with proj_size is not supported`);
+    if (BIDIRECTIONAL.test(name)) throw new InteropError('model.bidirectional', `tensor '${name}': bidirectional RNNs are not supported`);
+    if (PROJECTION.test(name)) throw new InteropError('model.projection', `tensor '${name}': LSTM with proj_size is not supported`);
     const m = RECURRENT.exec(name);
     if (!m) {
       others.push(name);
@@ -94,11 +95,11 @@ function classify(names: string[]): { prefix: string; local: LocalName[]; others
     }
     if (prefix === null) [prefix, first] = [m[1], name];
     else if (m[1] !== prefix) {
-      throw new Error(`tensor '${name}' belongs to a second recurrent module ('${m[1]}' vs '${prefix}' of '${first}'); only one is supported`);
+      throw new InteropError('model.twoModules', `tensor '${name}' belongs to a second recurrent module ('${m[1]}' vs '${prefix}' of '${first}'); only one is supported`);
     }
     local.push({ name: name.slice(prefix.length), layer: Number(m[3]) });
   }
-  if (prefix === null) throw new Error('no recurrent tensors found (expected names like lstm.weight_ih_l0, weight_hh_l0, ...)');
+  if (prefix === null) throw new InteropError('model.noRecurrent', 'no recurrent tensors found (expected names like lstm.weight_ih_l0, weight_hh_l0, ...)');
   return { prefix, local, others };
 }
 
@@ -115,36 +116,45 @@ function findHeadPrefix(tensors: Record<string, Tensor>, others: string[], H: nu
   return prefixes.find(readsHidden) ?? prefixes[0] ?? null;
 }
 
+/** The model config, with an impossible one (e.g. an input size beyond the engine's) refused as a bad file. */
+function architecture(partial: Partial<ModelConfig>): ModelConfig {
+  try {
+    return makeModelConfig(partial);
+  } catch (e) {
+    throw new InteropError('model.architecture', `the model's tensors describe an architecture the engine cannot run: ${(e as Error).message}`);
+  }
+}
+
 /** Infer the architecture from names and shapes, check every tensor, and load the values. */
 export function importTensors(tensors: Record<string, Tensor>, opts: ImportOptions = {}): ImportedModel {
   const names = Object.keys(tensors);
   const { prefix, local, others } = classify(names);
 
   if (!local.some((n) => n.name.startsWith('bias_'))) {
-    throw new Error(`no bias tensors (${prefix}bias_ih_l0, ...): models built with bias=False are not supported`);
+    throw new InteropError('model.noBias', `no bias tensors (${prefix}bias_ih_l0, ...): models built with bias=False are not supported`);
   }
   const deepest = local.reduce((a, n) => (n.layer > a.layer ? n : a));
   const numLayers = deepest.layer + 1;
   if (numLayers > LIMITS.maxLayers) {
-    throw new Error(`tensor '${prefix}${deepest.name}': at most ${LIMITS.maxLayers} layers are supported, this model has ${numLayers}`);
+    throw new InteropError('model.tooManyLayers', `tensor '${prefix}${deepest.name}': at most ${LIMITS.maxLayers} layers are supported, this model has ${numLayers}`);
   }
 
   const hhName = `${prefix}weight_hh_l0`;
   const [rows, H] = need2d(tensors, hhName);
   if (H < 1 || H > LIMITS.maxHidden) {
-    throw new Error(`tensor '${hhName}' has shape ${formatShape([rows, H])}: hidden size must be 1 to ${LIMITS.maxHidden}, got ${H}`);
+    throw new InteropError('model.hiddenSize', `tensor '${hhName}' has shape ${formatShape([rows, H])}: hidden size must be 1 to ${LIMITS.maxHidden}, got ${H}`);
   }
   const cell = rows % H === 0 ? cellFromGateCount(rows / H) : null;
   if (cell === null) {
-    throw new Error(`tensor '${hhName}' has shape ${formatShape([rows, H])}: rows must be 1, 3 or 4 × ${H} (RNN, GRU, LSTM)`);
+    throw new InteropError('model.gateRows', `tensor '${hhName}' has shape ${formatShape([rows, H])}: rows must be 1, 3 or 4 × ${H} (RNN, GRU, LSTM)`);
   }
   const peepholeName = local.find((n) => n.name.startsWith('peephole_'))?.name;
-  if (peepholeName && cell !== 'lstm') throw new Error(`tensor '${prefix}${peepholeName}': peepholes exist only for LSTM cells`);
+  if (peepholeName && cell !== 'lstm') throw new InteropError('model.peephole', `tensor '${prefix}${peepholeName}': peepholes exist only for LSTM cells`);
 
   const headPrefix = findHeadPrefix(tensors, others, H);
   const outputSize = headPrefix === null ? null : need2d(tensors, `${headPrefix}weight`)[0];
 
-  const config = makeModelConfig({
+  const config = architecture({
     cell,
     inputSize: need2d(tensors, `${prefix}weight_ih_l0`)[1],
     hiddenSize: H,
@@ -160,7 +170,7 @@ export function importTensors(tensors: Record<string, Tensor>, opts: ImportOptio
   const expected = new Set(params.specs.map((s) => externalName(s, naming)));
   const unknown = names.find((n) => !expected.has(n));
   if (unknown !== undefined) {
-    throw new Error(
+    throw new InteropError('model.unknownTensor',
       `unknown tensor '${unknown}' (expected ${prefix}{weight,bias}_{ih,hh}_l0..${numLayers - 1}` +
         (headPrefix === null ? '' : ` and one nn.Linear head ${headPrefix}{weight,bias}`) + ')',
     );
@@ -169,7 +179,7 @@ export function importTensors(tensors: Record<string, Tensor>, opts: ImportOptio
     const name = externalName(spec, naming);
     const t = need(tensors, name);
     if (!shapeEquals(t.shape, spec.shape)) {
-      throw new Error(`tensor '${name}' has shape ${formatShape(t.shape)}, expected ${formatShape(spec.shape)}`);
+      throw new InteropError('model.shape', `tensor '${name}' has shape ${formatShape(t.shape)}, expected ${formatShape(spec.shape)}`);
     }
     assertFinite(t, `tensor '${name}'`);
     params.data.set(t.data, spec.offset);
@@ -180,7 +190,7 @@ export function importTensors(tensors: Record<string, Tensor>, opts: ImportOptio
 /** Import a state_dict given as nested number arrays (JSON of `v.tolist()` per tensor). */
 export function importStateDict(json: Record<string, unknown>, opts: ImportOptions = {}): ImportedModel {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new Error('a state_dict must be a JSON object mapping tensor names to nested arrays');
+    throw new InteropError('model.notObject', 'a state_dict must be a JSON object mapping tensor names to nested arrays');
   }
   // fromEntries defines own properties, so even a key named "__proto__" is seen (and rejected as unknown).
   const tensors = Object.fromEntries(Object.entries(json).map(([name, v]) => [name, fromNested(v, `tensor '${name}'`)]));

@@ -3,6 +3,7 @@
  * optionally backward) pass, batch-first JSON out with every state, gate and gradient named as in PyTorch.
  * The engine itself is time-major, so all reshaping between the two lives here.
  */
+import { InteropError } from './errors.ts';
 import type { ModelConfig } from '../config.ts';
 import { GATE_NAMES } from '../gateLayout.ts';
 import { mseLoss } from '../loss.ts';
@@ -66,18 +67,39 @@ function batchFirst(src: Float64Array, T: number, B: number, width: number, stri
 function readArray(json: Record<string, unknown>, key: string, what: string, want: (shape: number[]) => string | null): Float64Array {
   const t = fromNested(json[key], what);
   const problem = want(t.shape);
-  if (problem !== null) throw new Error(`${what} has shape ${formatShape(t.shape)}, expected ${problem}`);
+  if (problem !== null) throw new InteropError('input.shape', `${what} has shape ${formatShape(t.shape)}, expected ${problem}`);
   assertFinite(t, what);
   return t.data;
 }
 
 function asObject(json: unknown, what: string, keys: readonly string[]): Record<string, unknown> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${what} must be a JSON object with key ${keys[0]}`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InteropError('input.notObject', `${what} must be a JSON object with key ${keys[0]}`);
   const rec = json as Record<string, unknown>;
   const unknown = Object.keys(rec).find((k) => !keys.includes(k));
-  if (unknown !== undefined) throw new Error(`${what} has unknown key '${unknown}' (expected ${keys.join(', ')})`);
-  if (!(keys[0] in rec)) throw new Error(`${what} has no '${keys[0]}'`);
+  if (unknown !== undefined) throw new InteropError('input.unknownKey', `${what} has unknown key '${unknown}' (expected ${keys.join(', ')})`);
+  if (!(keys[0] in rec)) throw new InteropError('input.missingKey', `${what} has no '${keys[0]}'`);
   return rec;
+}
+
+/**
+ * The most numbers one trace may write: the JSON text of ten million numbers is ~200 MB, well inside what a
+ * JavaScript string can hold (a larger trace once died with "Invalid string length" after gigabytes).
+ */
+export const TRACE_LIMITS = { maxValues: 10_000_000 } as const;
+
+/** Refuses, before any work, an input whose trace (states, gates and gradients of every step) would not fit. */
+function checkTraceSize(config: ModelConfig, B: number, T: number): void {
+  const { inputSize: I, hiddenSize: H, numLayers: L } = config;
+  const O = config.outputSize ?? H;
+  const perStep = L * H * (config.cell === 'lstm' ? 2 : 1) + L * H * GATE_NAMES[config.cell].length;
+  // Forward states and gates, their gradients, ∂L/∂x and the output: an upper bound of what is written.
+  const values = B * T * (2 * perStep + I + O);
+  if (values > TRACE_LIMITS.maxValues) {
+    throw new InteropError(
+      'input.tooLarge',
+      `input 'x' has ${B} sequences of ${T} steps: their trace would hold up to ${values.toLocaleString('en-US')} numbers, more than the ${TRACE_LIMITS.maxValues.toLocaleString('en-US')} one output can carry; trace fewer sequences at a time`,
+    );
+  }
 }
 
 /** {"x": [B][T][I], "h0"?: [L][B][H], "c0"?: [L][B][H] (LSTM)} → time-major engine input. */
@@ -92,6 +114,7 @@ function parseTraceInput(json: unknown, config: ModelConfig): TraceInput {
     [B, T] = s;
     return null;
   });
+  checkTraceSize(config, B, T);
   const state = (key: string): Float64Array | null =>
     rec[key] === undefined ? null : readArray(rec, key, `input '${key}'`, (s) => (shapeEquals(s, [L, B, H]) ? null : formatShape([L, B, H]) + ' = [layers][batch][hidden]'));
   return { x: swapLeadingAxes(x, B, T, I), T, B, h0: state('h0'), c0: state('c0') };

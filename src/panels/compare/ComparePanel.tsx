@@ -138,6 +138,10 @@ function ModelStats({ model, version }: { model: Run; version: number }) {
         <span className="compare-failed" data-testid={`compare-failed-${cell}`}>
           {t('compare.failed', { step: s.failure.step })}
         </span>
+      ) : s.divergence ? (
+        <span className="compare-failed" data-testid={`compare-diverging-${model.cell}`}>
+          {t('divergence.compare')}
+        </span>
       ) : null}
     </li>
   );

@@ -59,14 +59,20 @@ export function parseCsvOffThread(buffer: ArrayBuffer, options: OffThreadOptions
   });
 }
 
-/** Parses one file at a time: starting a read stops the worker of the read before it. */
-export function latestCsvReader(createWorker: () => CsvWorkerLike = createCsvWorker): (buffer: ArrayBuffer, options?: CsvParseOptions) => Promise<CsvParseResult> {
+/** Parses one file at a time: starting a read stops the worker of the read before it, and so does cancel(). */
+export interface CsvReader {
+  (buffer: ArrayBuffer, options?: CsvParseOptions): Promise<CsvParseResult>;
+  cancel(): void;
+}
+
+export function latestCsvReader(createWorker: () => CsvWorkerLike = createCsvWorker): CsvReader {
   let current: AbortController | null = null;
-  return (buffer, options = {}) => {
+  const read = (buffer: ArrayBuffer, options: CsvParseOptions = {}): Promise<CsvParseResult> => {
     current?.abort();
     current = new AbortController();
     return parseCsvOffThread(buffer, { ...options, signal: current.signal }, createWorker);
   };
+  return Object.assign(read, { cancel: () => current?.abort() });
 }
 
 export function isAbort(e: unknown): boolean {

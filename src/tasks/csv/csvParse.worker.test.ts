@@ -1,7 +1,7 @@
 // Runs the real worker module (in this thread, through @vitest/web-worker): request, progress, transfer, result.
 import '@vitest/web-worker';
 import { describe, expect, it } from 'vitest';
-import { parseCsvOffThread } from './csvClient.ts';
+import { isAbort, parseCsvOffThread } from './csvClient.ts';
 import type { CsvProgress } from './parse.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
@@ -22,5 +22,13 @@ describe('csvParse.worker', () => {
   it('returns a bad file’s message instead of failing', async () => {
     const result = await parseCsvOffThread(bytes(''));
     expect(result).toEqual({ ok: false, error: { key: 'csv.empty', params: {} }, suggestedEncoding: null });
+  });
+
+  it('cancels: the promise rejects as aborted and the worker is ended', async () => {
+    const controller = new AbortController();
+    let ended = false;
+    const worker = { onmessage: null, onerror: null, onmessageerror: null, postMessage: () => controller.abort(), terminate: () => void (ended = true) };
+    await expect(parseCsvOffThread(bytes('a,b\n1,2\n'), { signal: controller.signal }, () => worker)).rejects.toSatisfy(isAbort);
+    expect(ended).toBe(true);
   });
 });

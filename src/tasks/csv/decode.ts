@@ -64,6 +64,19 @@ function looksUtf16(bytes: Uint8Array): CsvEncoding | null {
   return null;
 }
 
+/** UTF-32: a BOM, or ASCII text with three zero bytes in every four. */
+function looksUtf32(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return true;
+  const n = Math.min(bytes.length, 1024) & ~3;
+  if (n === 0) return false;
+  let units = 0;
+  for (let i = 0; i < n; i += 4) {
+    const zeros = (bytes[i] === 0 ? 1 : 0) + (bytes[i + 1] === 0 ? 1 : 0) + (bytes[i + 2] === 0 ? 1 : 0) + (bytes[i + 3] === 0 ? 1 : 0);
+    if (zeros === 3 && (bytes[i] !== 0 || bytes[i + 3] !== 0)) units++;
+  }
+  return units * 4 > (n / 4) * 3;
+}
+
 function failure(bytes: Uint8Array, encoding: CsvEncoding, offset: number): Decoded {
   return { ok: false, error: csvMessage('csv.encoding', { row: lineOf(bytes, offset), encoding: encodingLabel(encoding) }), suggested: encoding };
 }
@@ -91,6 +104,8 @@ export function decodeCsvBytes(buffer: ArrayBuffer, encoding: CsvEncoding = 'utf
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return { ok: false, error: csvMessage('csv.excelFile'), suggested: null };
   }
+  // Before the UTF-16 checks: a UTF-32LE BOM starts with the UTF-16LE one, and its zeros look like UTF-16.
+  if (looksUtf32(bytes)) return { ok: false, error: csvMessage('csv.utf32'), suggested: null };
   let enc = encoding;
   let skip = 0;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) [enc, skip] = ['utf-8', 3];

@@ -31,6 +31,22 @@ export const CSV_MESSAGES_EN = {
   'csv.noHeader': 'The first row holds numbers, so it was read as data and the columns were named “column 1”, “column 2”, …',
   'csv.decimalComma': 'Decimal commas were read as decimal points in {columns}.',
   'csv.constantColumn': 'Column “{column}” has the same value in every row, so it carries no information.',
+  // limits and hidden causes
+  'csv.utf32': 'The file is UTF-32 text, which this page does not read. Save it as “CSV UTF-8” and load that file.',
+  'csv.lineTooLong':
+    'Row {row} is {length} characters long; the page reads lines of at most {limit} characters. Is this really a CSV file with one record per line?',
+  'csv.tooManyColumns': 'The file has {columns} columns; the page reads at most {limit}. Keep only the columns you need and load that file.',
+  'csv.onlyDates': 'The file has a single column, and it holds dates: there are no values to train on. Add a column of numbers next to the dates.',
+  'csv.tooLarge':
+    'Row {row}, column “{column}”: {value} is too large: the page reads numbers up to ±{limit} ({count} such cells in this column). Rescale the column (e.g. to thousands or millions).',
+  'csv.tooSmall':
+    'Row {row}, column “{column}”: {value} is too close to zero: apart from 0 itself, the page reads numbers from {limit} up ({count} such cells in this column). Rescale the column.',
+  'csv.hiddenCharacter':
+    'Row {row}, column “{column}”: “{value}” contains an invisible character ({code}), so it is not read as a number or date. Remove it in the file (search and replace).',
+  'csv.nameTooLong': 'The column name “{column}” is {length} characters long; a link carries names of at most {limit}. Shorten it in the file’s header.',
+  'csv.inputNamesTooLong':
+    'The names of the extra input columns add up to {length} characters; a link carries at most {limit}. Choose fewer inputs or shorten their names.',
+  'csv.commentsSkipped': 'Skipped {count} comment lines (starting with #).',
   // remedies the UI offers as buttons
   'csv.remedy.dropRows': 'Drop rows with missing values',
   'csv.remedy.interpolate': 'Fill by linear interpolation',
@@ -67,6 +83,16 @@ export const CSV_MESSAGES_ZH: Record<CsvMessageKey, string> = {
   'csv.noHeader': '第一行是数字，因此按数据读取，各列命名为“column 1”“column 2”……',
   'csv.decimalComma': '{columns} 中的小数逗号已按小数点读取。',
   'csv.constantColumn': '“{column}”列每一行的值都相同，不含任何信息。',
+  'csv.utf32': '文件是 UTF-32 文本，本页面无法读取。请另存为“CSV UTF-8”，再载入该文件。',
+  'csv.lineTooLong': '第 {row} 行长达 {length} 个字符；页面每行最多读取 {limit} 个字符。这真的是每行一条记录的 CSV 文件吗？',
+  'csv.tooManyColumns': '文件有 {columns} 列；页面最多读取 {limit} 列。请只保留需要的列，再载入该文件。',
+  'csv.onlyDates': '文件只有一列，而且是日期：没有可以训练的数值。请在日期旁边加上一列数字。',
+  'csv.tooLarge': '第 {row} 行“{column}”列：{value} 太大了：页面只读取绝对值不超过 {limit} 的数（该列共有 {count} 个这样的单元格）。请先缩放该列（例如以千或百万为单位）。',
+  'csv.tooSmall': '第 {row} 行“{column}”列：{value} 太接近零：除 0 本身外，页面只读取绝对值不小于 {limit} 的数（该列共有 {count} 个这样的单元格）。请先缩放该列。',
+  'csv.hiddenCharacter': '第 {row} 行“{column}”列：“{value}”含有一个不可见字符（{code}），因此不能读作数字或日期。请在文件中删除它（查找并替换）。',
+  'csv.nameTooLong': '列名“{column}”长达 {length} 个字符；链接中的列名最多 {limit} 个字符。请在文件表头中缩短它。',
+  'csv.inputNamesTooLong': '额外输入列的名称合计 {length} 个字符；链接最多能携带 {limit} 个。请少选几列，或缩短列名。',
+  'csv.commentsSkipped': '已跳过 {count} 行注释（以 # 开头）。',
   'csv.remedy.dropRows': '删除有缺失值的行',
   'csv.remedy.interpolate': '用线性插值填补',
   'csv.remedy.sortByDate': '按日期排序',

@@ -3,10 +3,10 @@
  * (csvParse.worker.ts). Failures that make the file unreadable as a table come back as a CsvMessage; problems
  * with the values themselves are recorded per column for validate.ts to report.
  */
-import { isDecimalComma, isMissing, parseDate, parseNumber } from './cells.ts';
+import { isDecimalComma, isMissing, outOfRange, parseDate, parseNumber } from './cells.ts';
 import { decodeCsvBytes, type CsvEncoding } from './decode.ts';
 import { csvMessage, type CsvMessage } from './messages.ts';
-import { DELIMITERS, delimiterLabel, detectDelimiter, isBlankRecord, scanRecords, type CsvDelimiter } from './records.ts';
+import { DELIMITERS, delimiterLabel, detectDelimiter, firstLongLine, isBlankRecord, MAX_COLUMNS, MAX_LINE_CHARS, scanRecords, widestSplit, type CsvDelimiter } from './records.ts';
 
 export type ColumnType = 'numeric' | 'date' | 'text' | 'empty';
 
@@ -90,6 +90,7 @@ function typeColumn(name: string, cells: string[], allowDecimalComma: boolean): 
   let missing = 0;
   let firstMissing = -1;
   let numeric = 0;
+  let unusable = 0;
   let commas = false;
   for (let r = 0; r < n; r++) {
     const cell = cells[r];
@@ -99,9 +100,11 @@ function typeColumn(name: string, cells: string[], allowDecimalComma: boolean): 
       continue;
     }
     const v = parseNumber(cell, allowDecimalComma);
-    numbers[r] = v;
+    // A number out of range still makes the column numeric, but is kept as an invalid cell (NaN) for the validator to name.
+    numbers[r] = v === v && outOfRange(v, cell) !== null ? NaN : v;
     if (v === v) {
       numeric++;
+      if (numbers[r] !== numbers[r]) unusable++;
       if (allowDecimalComma && !commas && isDecimalComma(cell)) commas = true;
     }
   }
@@ -113,7 +116,7 @@ function typeColumn(name: string, cells: string[], allowDecimalComma: boolean): 
     for (let r = 0; r < n; r++) if (values[r] !== values[r] && !isMissing(cells[r])) bad.push({ index: r, value: cells[r] });
     return bad;
   };
-  if (numeric * 2 > present) return { ...base, type: 'numeric', values: numbers, raw: null, invalid: numeric === present ? [] : badOf(numbers), decimalComma: commas };
+  if (numeric * 2 > present) return { ...base, type: 'numeric', values: numbers, raw: null, invalid: numeric === present && unusable === 0 ? [] : badOf(numbers), decimalComma: commas };
   const dates = new Float64Array(n);
   let dated = 0;
   for (let r = 0; r < n; r++) {
@@ -149,14 +152,32 @@ function scanFirstRecordWidth(text: string, delimiter: CsvDelimiter): number {
   return width;
 }
 
+/**
+ * Excel's "sep=;" first line names the delimiter. It is blanked (not removed, so row numbers stay the file's)
+ * and its delimiter used unless the user chose one.
+ */
+function withoutSepLine(text: string): { text: string; sep: CsvDelimiter | null } {
+  const m = /^"?sep=(.)"?[ \t]*(?=\r|\n|$)/i.exec(text);
+  const sep = m ? DELIMITERS.find((d) => d === m[1]) : undefined;
+  if (!m || sep === undefined) return { text, sep: null };
+  return { text: ' '.repeat(m[0].length) + text.slice(m[0].length), sep };
+}
+
 export function parseCsv(buffer: ArrayBuffer, options: CsvParseOptions = {}): CsvParseResult {
   const { previewRows = 20, progressEvery = 5000, onProgress } = options;
   const decoded = decodeCsvBytes(buffer, options.encoding);
   if (!decoded.ok) return fail(decoded.error, decoded.suggested);
-  const text = decoded.text;
+  const { text, sep } = withoutSepLine(decoded.text);
   if (text.trim() === '') return fail(csvMessage('csv.empty'));
+  // Limits first, before anything splits the text into fields: a 50 MB line or 100,000 columns would take
+  // gigabytes of small strings to split.
+  const long = firstLongLine(text);
+  if (long) return fail(csvMessage('csv.lineTooLong', { row: long.line, length: long.length, limit: MAX_LINE_CHARS }));
+  const width = widestSplit(text);
+  if (width > MAX_COLUMNS) return fail(csvMessage('csv.tooManyColumns', { columns: width, limit: MAX_COLUMNS }));
 
-  const choice = chooseDelimiter(text, options.delimiter ?? 'auto');
+  const requested = options.delimiter ?? 'auto';
+  const choice = chooseDelimiter(text, requested === 'auto' ? (sep ?? 'auto') : requested);
   if ('key' in choice) return fail(choice);
   const { delimiter, singleColumn } = choice;
 
@@ -195,9 +216,10 @@ export function parseCsv(buffer: ArrayBuffer, options: CsvParseOptions = {}): Cs
   });
   if (!scan.ok) return fail(csvMessage('csv.unterminatedQuote', { row: scan.unterminatedQuoteLine }));
   if (ragged) return fail(ragged);
-  // header is set: the text is not blank, so some record is not blank.
-  let names: string[] = header!;
+  if (header === null) return fail(csvMessage('csv.empty'));
+  let names: string[] = header;
   const warnings: CsvMessage[] = [];
+  if (scan.comments > 0) warnings.push(csvMessage('csv.commentsSkipped', { count: scan.comments }));
   const allowDecimalComma = delimiter !== ',';
 
   // A first row of numbers is data, not a header.
@@ -212,7 +234,8 @@ export function parseCsv(buffer: ArrayBuffer, options: CsvParseOptions = {}): Cs
 
   const columns = names.map((name, c) => typeColumn(name, cells[c], allowDecimalComma));
   if (singleColumn && columns[0].type !== 'numeric' && columns[0].type !== 'empty' && lines.length > 0) {
-    return fail(csvMessage('csv.delimiterNotFound'));
+    // A lone column of dates is a series without its values, not a file with the wrong separator.
+    return fail(csvMessage(columns[0].type === 'date' ? 'csv.onlyDates' : 'csv.delimiterNotFound'));
   }
   const commaColumns = columns.filter((c) => c.decimalComma).map((c) => `“${c.name}”`);
   if (commaColumns.length > 0) warnings.push(csvMessage('csv.decimalComma', { columns: commaColumns.join(', ') }));

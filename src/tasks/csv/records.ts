@@ -1,7 +1,7 @@
 /**
  * RFC 4180 records: fields separated by one delimiter, records by CRLF, LF or CR; a field in double quotes may
  * hold delimiters, line breaks and doubled quotes (""). Lenient where it costs nothing: spaces before an
- * opening quote are skipped, and characters after a closing quote are kept.
+ * opening quote are skipped, and characters after a closing quote are kept; "#" comment lines are skipped.
  */
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -16,7 +16,32 @@ const TAB = 9;
 /** Called per record with its fields and the (1-based) line it starts on; return false to stop. */
 export type RecordSink = (fields: string[], line: number, end: number) => boolean | void;
 
-export type ScanResult = { ok: true } | { ok: false; unterminatedQuoteLine: number };
+/** `comments`: lines skipped because they start with "#" (see isCommentAt). */
+export type ScanResult = { ok: true; comments: number } | { ok: false; unterminatedQuoteLine: number };
+
+const HASH = 35;
+
+/**
+ * A record that starts with "#" is a comment line (as pandas' comment='#' and R's comment.char read them),
+ * except "#N/A", Excel's missing-value marker, which is data.
+ */
+function isCommentAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === HASH && text.slice(i, i + 4).toUpperCase() !== '#N/A';
+}
+
+/** Index just past the line break that ends the line containing `i` (or the end of the text). */
+function nextLineStart(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i++);
+    if (c === LF) break;
+    if (c === CR) {
+      if (text.charCodeAt(i) === LF) i++;
+      break;
+    }
+  }
+  return i;
+}
 
 /** Line breaks in text[a, b): LF, CRLF and lone CR each count once. */
 function countBreaks(text: string, a: number, b: number): number {
@@ -33,7 +58,14 @@ export function scanRecords(text: string, delimiter: CsvDelimiter, sink: RecordS
   const n = text.length;
   let i = 0;
   let line = 1;
+  let comments = 0;
   while (i < n) {
+    if (isCommentAt(text, i)) {
+      i = nextLineStart(text, i);
+      line++;
+      comments++;
+      continue;
+    }
     const recordLine = line;
     const fields: string[] = [];
     for (;;) {
@@ -84,7 +116,7 @@ export function scanRecords(text: string, delimiter: CsvDelimiter, sink: RecordS
     }
     if (sink(fields, recordLine, i) === false) break;
   }
-  return { ok: true };
+  return { ok: true, comments };
 }
 
 export function isBlankRecord(fields: readonly string[]): boolean {
@@ -138,4 +170,51 @@ export function detectDelimiter(text: string): Detection {
 /** How a delimiter is named in messages. */
 export function delimiterLabel(d: CsvDelimiter): string {
   return d === '\t' ? 'Tab' : `“${d}”`;
+}
+
+/** The longest line the parser reads: a file of one huge line is refused before it is split into fields. */
+export const MAX_LINE_CHARS = 1_000_000;
+/** The most columns the parser reads: the preview, the pickers and the task all grow with the column count. */
+export const MAX_COLUMNS = 1_000;
+
+/** The first line longer than `limit` characters (1-based line number and its length), or null. */
+export function firstLongLine(text: string, limit: number = MAX_LINE_CHARS): { line: number; length: number } | null {
+  let line = 1;
+  let from = 0;
+  for (;;) {
+    const lf = text.indexOf('\n', from);
+    const end = lf < 0 ? text.length : lf;
+    if (end - from > limit) {
+      // Old Mac files end lines with a lone CR: only pieces between CRs count then.
+      let start = from;
+      for (let cr = text.indexOf('\r', start); start < end; cr = text.indexOf('\r', start)) {
+        const pieceEnd = cr < 0 || cr > end ? end : cr;
+        if (pieceEnd - start > limit) return { line, length: pieceEnd - start };
+        if (pieceEnd === end) break;
+        start = pieceEnd + 1;
+        if (start < end) line++;
+      }
+    }
+    if (lf < 0) return null;
+    line++;
+    from = lf + 1;
+  }
+}
+
+/**
+ * How many columns the first non-blank, non-comment line would have with its most frequent candidate
+ * delimiter (quotes ignored: only used to refuse very wide files before splitting them).
+ */
+export function widestSplit(text: string): number {
+  let i = 0;
+  for (;;) {
+    const next = nextLineStart(text, i);
+    const line = text.slice(i, next);
+    if (next >= text.length || (line.trim() !== '' && !isCommentAt(text, i))) {
+      let most = 0;
+      for (const d of DELIMITERS) most = Math.max(most, line.split(d).length);
+      return most;
+    }
+    i = next;
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { chronologicalSplit, DEFAULT_SPLIT } from '../data/split.ts';
 import { minRowsForSplit, type WindowSpec } from '../data/windowing.ts';
-import { isMissing, parseNumber } from './cells.ts';
+import { hiddenCharacter, isMissing, NUMBER_RANGE, outOfRange, parseNumber } from './cells.ts';
 import { csvMessage, quoteValue, type CsvMessage } from './messages.ts';
 import type { CsvBadCell, CsvColumn, CsvTable } from './parse.ts';
 import { timesOf } from './table.ts';
@@ -52,16 +52,52 @@ export function defaultSelection(table: CsvTable): CsvSelection | null {
   return target ? { dateColumn: date?.name ?? null, features: [target.name], target: target.name } : null;
 }
 
-/** The first cell that is not a number (a numeric column records them; a text column is scanned). */
-function badNumbers(c: CsvColumn, decimalComma: boolean): { count: number; first: CsvBadCell | null } {
-  if (c.type === 'numeric') return { count: c.invalid.length, first: c.invalid[0] ?? null };
-  let count = 0;
-  let first: CsvBadCell | null = null;
-  for (const [index, value] of (c.raw ?? []).entries()) {
-    if (isMissing(value) || !Number.isNaN(parseNumber(value, decimalComma))) continue;
-    if (count++ === 0) first = { index, value };
+/** Cells of a column that cannot be used as numbers, by reason: the first of each kind and how many. */
+interface BadNumbers {
+  notNumber: { count: number; first: CsvBadCell | null };
+  tooLarge: { count: number; first: CsvBadCell | null };
+  tooSmall: { count: number; first: CsvBadCell | null };
+}
+
+/** Sorts the cells that are not usable numbers (a numeric column records them; a text column is scanned). */
+function badNumbers(c: CsvColumn, decimalComma: boolean): BadNumbers {
+  const out: BadNumbers = { notNumber: { count: 0, first: null }, tooLarge: { count: 0, first: null }, tooSmall: { count: 0, first: null } };
+  const note = (cell: CsvBadCell): void => {
+    const v = parseNumber(cell.value, decimalComma);
+    const kind = Number.isNaN(v) ? 'notNumber' : (outOfRange(v, cell.value) ?? 'notNumber');
+    if (out[kind].count++ === 0) out[kind].first = cell;
+  };
+  if (c.type === 'numeric') c.invalid.forEach(note);
+  else {
+    for (const [index, value] of (c.raw ?? []).entries()) {
+      if (isMissing(value)) continue;
+      const v = parseNumber(value, decimalComma);
+      if (Number.isNaN(v) || outOfRange(v, value) !== null) note({ index, value });
+    }
   }
-  return { count, first };
+  return out;
+}
+
+/** "Row 7, column “v”: … is not a number", or the invisible character that makes it so. */
+function cellIssue(table: CsvTable, c: CsvColumn, key: 'csv.nonNumericCell' | 'csv.invalidDate', bad: CsvBadCell, count: number): CsvIssue {
+  const row = table.rowNumbers[bad.index];
+  const hidden = hiddenCharacter(bad.value);
+  if (hidden) return issue('error', csvMessage('csv.hiddenCharacter', { row, column: c.name, value: quoteValue(bad.value), code: hidden }));
+  return issue('error', csvMessage(key, { row, column: c.name, value: quoteValue(bad.value), count }));
+}
+
+/** The longest text a link keeps for a column name (the target) and for the list of extra inputs. */
+export const LINK_TEXT_LIMIT = 200;
+
+/** Names a link could not carry: the page must not train on what its own link cannot reproduce. */
+function checkLinkable(selection: CsvSelection, out: CsvIssue[]): void {
+  if (selection.target.length > LINK_TEXT_LIMIT) {
+    out.push(issue('error', csvMessage('csv.nameTooLong', { column: quoteValue(selection.target), length: selection.target.length, limit: LINK_TEXT_LIMIT })));
+  }
+  const extra = selection.features.filter((f) => f !== selection.target).join(',');
+  if (extra.length > LINK_TEXT_LIMIT) {
+    out.push(issue('error', csvMessage('csv.inputNamesTooLong', { length: extra.length, limit: LINK_TEXT_LIMIT })));
+  }
 }
 
 /** Invalid, duplicated and out-of-order dates; rows without a date are skipped. */
@@ -70,7 +106,7 @@ function checkDates(table: CsvTable, c: CsvColumn, out: CsvIssue[]): void {
   const label = (i: number) => c.raw?.[i] ?? String(c.values?.[i]);
   const { times: v, invalid } = timesOf(c);
   if (invalid.length > 0) {
-    out.push(issue('error', csvMessage('csv.invalidDate', { row: row(invalid[0].index), column: c.name, value: quoteValue(invalid[0].value), count: invalid.length })));
+    out.push(cellIssue(table, c, 'csv.invalidDate', invalid[0], invalid.length));
     return;
   }
   // Duplicates: group equal times (only the first repeated date is named, with all its rows).
@@ -119,9 +155,16 @@ export function validateTable(table: CsvTable, selection: CsvSelection | null = 
   const used = names.map(byName);
 
   for (const c of used) {
-    const { count, first } = badNumbers(c, table.delimiter !== ',');
-    if (first) errors.push(issue('error', csvMessage('csv.nonNumericCell', { row: table.rowNumbers[first.index], column: c.name, value: quoteValue(first.value), count })));
+    const bad = badNumbers(c, table.delimiter !== ',');
+    if (bad.notNumber.first) errors.push(cellIssue(table, c, 'csv.nonNumericCell', bad.notNumber.first, bad.notNumber.count));
+    for (const kind of ['tooLarge', 'tooSmall'] as const) {
+      const { first, count } = bad[kind];
+      if (!first) continue;
+      const limit = kind === 'tooLarge' ? NUMBER_RANGE.max : NUMBER_RANGE.min;
+      errors.push(issue('error', csvMessage(kind === 'tooLarge' ? 'csv.tooLarge' : 'csv.tooSmall', { row: table.rowNumbers[first.index], column: c.name, value: quoteValue(first.value), count, limit: String(limit).replace('e+', 'e') })));
+    }
   }
+  checkLinkable(selection, errors);
   const withGaps = used.filter((c) => c.missing > 0);
   if (withGaps.length > 0) {
     const count = withGaps.reduce((a, c) => a + c.missing, 0);
