@@ -4,7 +4,7 @@
  * config stays the one source of truth (and the URL follows it); switching mode closes one trainer before
  * the other opens, so exactly one of them ever writes the page's run state.
  */
-import type { TrainerControls } from '../app/clientContext.ts';
+import type { RunCapture, RunStart, TrainerControls } from '../app/clientContext.ts';
 import type { AppStore, Selection } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
@@ -94,6 +94,18 @@ export class RunController implements TrainerControls {
     }
     this.start(next);
     if (status === 'playing') this.play();
+  }
+
+  /** Always a single run: a race has no one set of weights to start from. */
+  startFrom(config: RunConfig, from: RunStart, data?: TaskData): void {
+    const single = this.openSingle();
+    if (!single.startFrom) throw new Error('this trainer cannot start from saved weights');
+    single.startFrom({ ...config, compare: 'off' }, from, data);
+  }
+
+  snapshot(): Promise<RunCapture> {
+    if (this.race || !this.single?.snapshot) return Promise.reject(new Error('a race of several models cannot be saved as one session'));
+    return this.single.snapshot();
   }
 
   gradCheck(eps: number, maxPerGroup: number | null): void {

@@ -5,10 +5,11 @@
  */
 import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
+import type { RunCapture, RunStart } from '../app/clientContext.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import { appendProgress } from './lossHistory.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FromWorker, RunSnapshot, ToWorker } from './protocol.ts';
 
 /** What the client needs of a Worker (a real one, or an in-memory fake in tests). */
 export interface WorkerLike {
@@ -38,6 +39,9 @@ export class TrainerClient {
   private cpuShare = 1;
   /** Id of the latest gradient check asked for; replies to older ones are dropped. */
   private gradCheckRequest = 0;
+  /** Snapshots asked for and not yet answered (a new run rejects them). */
+  private snapshots = new Map<number, { resolve: (s: RunSnapshot) => void; reject: (e: Error) => void }>();
+  private snapshotRequest = 0;
 
   constructor(
     private readonly store: AppStore,
@@ -57,23 +61,46 @@ export class TrainerClient {
     this.open(config, data, false);
   }
 
-  private open(config: RunConfig, data: TaskData | undefined, play: boolean): void {
+  /** A new run of `config` that starts from given weights or a saved run (paused), with its loss history and snapshots. */
+  startFrom(config: RunConfig, from: RunStart, data?: TaskData): void {
+    this.open(config, data, false, from);
+  }
+
+  /** The run now at full precision, with the page's loss history and training-history frames up to the same step. */
+  snapshot(): Promise<RunCapture> {
+    const requestId = ++this.snapshotRequest;
+    const runId = this.runId;
+    const snapshot = new Promise<RunSnapshot>((resolve, reject) => this.snapshots.set(requestId, { resolve, reject }));
+    this.send({ type: 'snapshot', runId, requestId });
+    return snapshot.then((s) => {
+      const { config, loss } = this.store.getState();
+      return {
+        config,
+        snapshot: s,
+        // The history arrays grow in place; the capture keeps its own copies.
+        loss: { train: loss.train.slice(), time: loss.time.slice(), stride: loss.stride, validation: loss.validation.slice() },
+        frames: this.bus.history().slice(),
+      };
+    });
+  }
+
+  private open(config: RunConfig, data: TaskData | undefined, play: boolean, from?: RunStart): void {
     const token = ++this.loadToken;
     const key = this.dataSource?.key(config) ?? null;
     if (data === undefined && key !== null && key !== this.dataKey && this.dataSource) {
-      this.loadThenOpen(this.dataSource, config, key, play, token);
+      this.loadThenOpen(this.dataSource, config, key, play, token, from);
       return;
     }
     if (data !== undefined) {
       this.data = data;
       this.dataKey = key;
     }
-    this.begin(config, data ?? (key !== null ? this.data : undefined));
+    this.begin(config, data ?? (key !== null ? this.data : undefined), from);
     if (play) this.play();
   }
 
   /** Pause the current run while the data load; on failure, say why and keep the current run and its config. */
-  private loadThenOpen(source: TaskDataSource, config: RunConfig, key: string, play: boolean, token: number): void {
+  private loadThenOpen(source: TaskDataSource, config: RunConfig, key: string, play: boolean, token: number, from?: RunStart): void {
     const previous = this.store.getState().config;
     this.pause();
     this.store.setState({ config, dataLoad: { status: 'loading', task: config.task, message: null } });
@@ -82,7 +109,7 @@ export class TrainerClient {
         if (token !== this.loadToken) return;
         this.data = data;
         this.dataKey = key;
-        this.begin(config, data);
+        this.begin(config, data, from);
         if (play) this.play();
       },
       (e: unknown) => {
@@ -93,10 +120,12 @@ export class TrainerClient {
     );
   }
 
-  private begin(config: RunConfig, data: TaskData | undefined): void {
+  private begin(config: RunConfig, data: TaskData | undefined, from?: RunStart): void {
     const s = this.store.getState();
     const runId = s.runId + 1;
     this.bus.clear();
+    for (const p of this.snapshots.values()) p.reject(new Error('the run was replaced before its snapshot was taken'));
+    this.snapshots.clear();
     const sel = s.selection;
     this.store.setState({
       runId,
@@ -111,7 +140,12 @@ export class TrainerClient {
         historyIndex: null,
       },
     });
-    this.send({ type: 'init', runId, config, data });
+    if (from) {
+      // A continued run keeps its history: the loss curve and the scrubber's snapshots up to its step.
+      if (from.loss) this.store.setState({ loss: from.loss, step: from.resume.state?.step ?? 0 });
+      for (const e of from.frames ?? []) this.bus.publish(e.frame);
+    }
+    this.send({ type: 'init', runId, config, data, resume: from?.resume });
     this.send({ type: 'setSpeed', runId, stepsPerSecond: s.speed });
     if (this.cpuShare < 1) this.send({ type: 'setCpuShare', runId, share: this.cpuShare });
   }
@@ -241,6 +275,12 @@ export class TrainerClient {
           this.store.setState((s) => ({ gradCheck: { ...s.gradCheck, status: 'done', rows: msg.rows, eps: msg.eps, step: msg.step } }));
         }
         break;
+      case 'snapshot': {
+        const pending = this.snapshots.get(msg.requestId);
+        this.snapshots.delete(msg.requestId);
+        pending?.resolve(msg.snapshot);
+        break;
+      }
       case 'error':
         // The worker has already paused and sent its status (and dropped a gradient check it was running).
         this.dropRunningGradCheck();
