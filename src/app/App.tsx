@@ -14,6 +14,7 @@ import { Header } from './Header.tsx';
 import { FailureBanner, UrlWarningsBanner } from './Notices.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
+import { ModelBar } from '../models/ModelBar.tsx';
 
 const sequenceLength = (): number => frameBus.latest()?.T ?? appStore.getState().config.seqLen;
 
@@ -42,6 +43,7 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />
+            <ModelBar />
             <div className="scrubbers">
               <TimestepSlider />
               <HistorySlider />
