@@ -10,7 +10,10 @@ import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { useApp, useAppStore } from '../store/appStore.ts';
 import type { FitOffer } from './fit.ts';
-import { acceptOffer, cancelPending, exportFile, openFile, type Download, type ExportKind } from './modelActions.ts';
+import { acceptOffer, cancelPending, exportFile, openFile, openSession, type Download, type ExportKind } from './modelActions.ts';
+import { CHECKPOINTS, checkpointById, loadCheckpoint } from './checkpoints.ts';
+import { appRoot } from '../app/taskData.ts';
+import { modelUi } from './modelUi.ts';
 import { readModelFile } from './modelReaderClient.ts';
 import { useModelUi } from './modelUi.ts';
 import { usePersistence } from './usePersistence.ts';
@@ -102,6 +105,35 @@ function ExportMenu() {
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** Start a lesson from a shipped trained model (a session file, so Play continues its training exactly). */
+function CheckpointPicker() {
+  const t = useT();
+  const store = useAppStore();
+  const client = useClient();
+  const onChange = (e: ChangeEvent<HTMLSelectElement>): void => {
+    const c = checkpointById(e.target.value);
+    e.target.value = '';
+    if (!c) return;
+    loadCheckpoint(c, appRoot()).then(
+      (session) => openSession(store, client, c.file, session),
+      (err: unknown) => modelUi.setState({ message: { kind: 'error', key: 'models.checkpointFailed', vars: { message: err instanceof Error ? err.message : String(err) } } }),
+    );
+  };
+  return (
+    <label className="model-checkpoint">
+      <span className="toolbar-label">{t('models.checkpoint')}</span>
+      <select className="input input-inline" data-testid="checkpoint-select" value="" onChange={onChange}>
+        <option value="">{t('models.checkpointNone')}</option>
+        {CHECKPOINTS.map((c) => (
+          <option key={c.id} value={c.id}>
+            {t(c.title)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -261,6 +293,7 @@ export function ModelBar() {
         <button type="button" className="btn" data-testid="btn-session-save" title={t('models.saveSessionTitle')} disabled={compare !== 'off'} onClick={saveSession}>
           {t('models.saveSession')}
         </button>
+        <CheckpointPicker />
         <MessageLine />
       </div>
       <RestoreNotice onStartFresh={startFresh} />

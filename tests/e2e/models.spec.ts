@@ -165,3 +165,14 @@ test('a reload mid-run restores the same step, and the next Step gives the same 
   await expect(page.getByTestId('restore-notice')).toHaveCount(0);
   await expect(page.getByTestId('step-counter')).toHaveText('0');
 });
+
+test('a lesson can start from a shipped trained model, and Play continues its training', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('checkpoint-select').selectOption('adding-lstm');
+  await expect(page.getByTestId('step-counter')).toHaveText('1000');
+  await expect(page).toHaveURL(/task=adding/);
+  await expect(page.getByTestId('panel-summary')).toContainText('LSTM(2, 16, batch_first=True)');
+  expect(await exactLoss(page)).toBeLessThan(0.05);
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('step-counter')).toHaveText('1001');
+});

@@ -40,6 +40,9 @@ export const MODELS_EN = {
   'models.checkpoint': 'Start from a trained model',
   'models.checkpointNone': 'Untrained (step 0)',
   'models.checkpointFailed': 'Could not load the trained model: {message}',
+  'models.ckpt.sine': 'LSTM, sine forecast (400 steps)',
+  'models.ckpt.addingLstm': 'LSTM, adding problem T = 50 (1000 steps)',
+  'models.ckpt.addingRnn': 'RNN, adding problem T = 50 (1000 steps)',
 };
 
 export const MODELS_ZH: { [K in keyof typeof MODELS_EN]: string } = {
@@ -83,4 +86,7 @@ export const MODELS_ZH: { [K in keyof typeof MODELS_EN]: string } = {
   'models.checkpoint': '从训练好的模型开始',
   'models.checkpointNone': '未训练（第 0 步）',
   'models.checkpointFailed': '无法加载训练好的模型：{message}',
+  'models.ckpt.sine': 'LSTM，正弦波预测（400 步）',
+  'models.ckpt.addingLstm': 'LSTM，加法问题 T = 50（1000 步）',
+  'models.ckpt.addingRnn': 'RNN，加法问题 T = 50（1000 步）',
 };
