@@ -8,7 +8,7 @@ import type { RunConfig } from '../store/runConfig.ts';
 import type { SessionData } from './sessionFile.ts';
 import { SESSION_RECORD_VERSION, thinFrames, type SessionStore } from './sessionStore.ts';
 
-export const AUTOSAVE_INTERVAL_MS = 3000;
+export const AUTOSAVE_INTERVAL_MS = 4000;
 
 export interface RunView {
   runId: number;

@@ -12,8 +12,8 @@ import type { SessionData } from './sessionFile.ts';
 export const SESSION_RECORD_VERSION = 1;
 /** Sessions kept at most (the newest). */
 export const MAX_SAVED_SESSIONS = 4;
-/** Bytes of training-history frames kept per session. */
-export const FRAME_BUDGET_BYTES = 8 * 1024 * 1024;
+/** Bytes of training-history frames kept per session: each save clones them on the page's thread. */
+export const FRAME_BUDGET_BYTES = 2 * 1024 * 1024;
 
 export interface SessionRecord extends RunCapture {
   version: number;
@@ -73,7 +73,15 @@ export function memorySessionStore(): SessionStore & { records: Map<string, Sess
 }
 
 const DB_NAME = 'lstm-lens-sessions';
-const STORE = 'sessions';
+/** Small entries (id, time, configuration) to choose and prune by, apart from the large records. */
+const META = 'meta';
+const RECORDS = 'records';
+
+interface Meta {
+  id: string;
+  savedAt: number;
+  config: RunConfig;
+}
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -82,18 +90,21 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
-async function withStore<T>(factory: IDBFactory, mode: IDBTransactionMode, run: (s: IDBObjectStore) => Promise<T>): Promise<T> {
+async function withStores<T>(factory: IDBFactory, mode: IDBTransactionMode, run: (meta: IDBObjectStore, records: IDBObjectStore) => Promise<T>): Promise<T> {
   const open = factory.open(DB_NAME, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'id' });
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore(META, { keyPath: 'id' });
+    open.result.createObjectStore(RECORDS, { keyPath: 'id' });
+  };
   const db = await request(open);
   try {
-    const tx = db.transaction(STORE, mode);
+    const tx = db.transaction([META, RECORDS], mode);
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
     });
-    const result = await run(tx.objectStore(STORE));
+    const result = await run(tx.objectStore(META), tx.objectStore(RECORDS));
     await done;
     return result;
   } finally {
@@ -108,20 +119,34 @@ export function indexedDbSessionStore(factory: IDBFactory | undefined = globalTh
   };
   return {
     put: (record) =>
-      withStore(need(), 'readwrite', async (s) => {
-        await request(s.put(record));
-        // Prune by age: only the newest few sessions are kept.
-        const all = (await request(s.getAll())) as { id: string; savedAt: number }[];
+      withStores(need(), 'readwrite', async (meta, records) => {
+        const entry: Meta = { id: record.id, savedAt: record.savedAt, config: record.config };
+        meta.put(entry);
+        records.put(record);
+        // Prune by age, reading only the small entries: the newest few sessions are kept.
+        const all = (await request(meta.getAll())) as Meta[];
         all.sort((a, b) => b.savedAt - a.savedAt);
-        for (const old of all.slice(MAX_SAVED_SESSIONS)) s.delete(old.id);
+        for (const old of all.slice(MAX_SAVED_SESSIONS)) {
+          meta.delete(old.id);
+          records.delete(old.id);
+        }
       }),
     latest: async (config) => {
       try {
-        return await withStore(need(), 'readonly', async (s) => pick(await request(s.getAll()), config));
+        return await withStores(need(), 'readonly', async (meta, records) => {
+          const entries = ((await request(meta.getAll())) as Meta[]).filter((m) => sameConfig(m.config, config));
+          entries.sort((a, b) => b.savedAt - a.savedAt);
+          if (entries.length === 0) return null;
+          return pick([await request(records.get(entries[0].id))], config);
+        });
       } catch {
         return null;
       }
     },
-    delete: (id) => withStore(need(), 'readwrite', async (s) => void (await request(s.delete(id)))),
+    delete: (id) =>
+      withStores(need(), 'readwrite', async (meta, records) => {
+        meta.delete(id);
+        await request(records.delete(id));
+      }),
   };
 }
