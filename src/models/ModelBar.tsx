@@ -239,15 +239,18 @@ function StorageWarning() {
   );
 }
 
-/** Files dropped anywhere on the page are opened (a model or a session). */
+/** Files dropped anywhere on the page are opened (a model or a session); a dialog's own drop zone keeps its drops. */
 function useDropToOpen(open: (file: File) => void): boolean {
   const [over, setOver] = useState(false);
+  const latest = useRef(open);
+  latest.current = open;
   useEffect(() => {
     const hasFiles = (e: DragEvent): boolean => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const inDialog = (e: DragEvent): boolean => e.target instanceof Element && e.target.closest('[role="dialog"]') !== null;
     const onOver = (e: DragEvent): void => {
-      if (!hasFiles(e)) return;
+      if (!hasFiles(e) || e.defaultPrevented) return;
       e.preventDefault();
-      setOver(true);
+      setOver(!inDialog(e));
     };
     const onLeave = (e: DragEvent): void => {
       if (e.relatedTarget === null) setOver(false);
@@ -255,10 +258,9 @@ function useDropToOpen(open: (file: File) => void): boolean {
     const onDrop = (e: DragEvent): void => {
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      // A drop on the CSV upload's own zone is that control's business.
       if (!file || e.defaultPrevented) return;
       e.preventDefault();
-      open(file);
+      latest.current(file);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);
@@ -268,7 +270,7 @@ function useDropToOpen(open: (file: File) => void): boolean {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  });
+  }, []);
   return over;
 }
 

@@ -26,6 +26,19 @@ async function openModelFile(page: Page, name: string, content: string | Buffer)
   await page.getByTestId('model-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
 }
 
+/** Drops a file on the page, as a user dragging it from the desktop would. */
+async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  await page.evaluate(
+    ([fileName, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], fileName, { type: 'application/json' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [name, content] as const,
+  );
+}
+
 /** The numbers of the cell diagram's equations (every one, at the current timestep). */
 async function equationValues(page: Page): Promise<string[]> {
   const items = page.getByTestId('cell-equations').locator('[data-eq]');
@@ -84,9 +97,9 @@ test('a bad file says what is wrong and leaves the run as it was', async ({ page
   await expect(page.getByTestId('step-counter')).toHaveText('4');
 });
 
-test('a model for another input size offers the task that fits', async ({ page }) => {
+test('a model for another input size, dropped on the page, offers the task that fits', async ({ page }) => {
   await openApp(page);
-  await openModelFile(page, 'adder.json', gruStateDict(2, 4, 1));
+  await dropFile(page, 'adder.json', gruStateDict(2, 4, 1));
   const mismatch = page.getByTestId('model-mismatch');
   await expect(mismatch).toContainText('The model reads 2 input(s) per timestep, the task gives 1.');
   await mismatch.getByTestId('fit-offer-adding').click();
