@@ -24,6 +24,7 @@ import { DivergenceBanner } from './DivergenceBanner.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
 import { UiProvider, useLang, useUiStore } from './uiStore.ts';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
+import { ModelBar } from '../models/ModelBar.tsx';
 
 /** <html lang> and the tab title follow the UI language (screen readers, fonts and search use them). */
 function useDocumentLanguage(): void {
@@ -62,6 +63,7 @@ function Shell(props: { urlWarnings: Page['urlWarnings'] }) {
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />
+            <ModelBar />
             <div className="scrubbers">
               <TimestepSlider />
               <HistorySlider />

@@ -6,7 +6,7 @@
  * only after the user has answered (AskCost).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { TrainerControls } from '../app/clientContext.ts';
+import type { RunCapture, RunStart, TrainerControls } from '../app/clientContext.ts';
 import { copyCursor } from '../controls/actions.ts';
 import type { CellKind } from '../engine/config.ts';
 import type { AppState } from '../store/appStore.ts';
@@ -108,6 +108,16 @@ export class RunController implements TrainerControls {
       this.startNow(config);
       if (playing) this.play();
     }, current);
+  }
+
+  /** Always a single run: a race has no one set of weights to start from. */
+  startFrom(config: RunConfig, from: RunStart, data?: TaskData): void {
+    this.openSingle().controls.startFrom({ ...config, compare: 'off' }, from, data);
+  }
+
+  snapshot(): Promise<RunCapture> {
+    if (this.session) return Promise.reject(new Error('a race of several models cannot be saved as one session'));
+    return this.focused.controls.snapshot();
   }
 
   gradCheck(eps: number, maxPerGroup: number | null): void {

@@ -2,6 +2,7 @@
 import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
 import { RUN_EN } from './parts/run.ts';
 import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
+import { MODELS_EN } from './parts/models.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -563,6 +564,7 @@ export const en = {
   ...CSV_MESSAGES_EN,
   ...RUN_EN,
   ...INPUT_SAFETY_EN,
+  ...MODELS_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

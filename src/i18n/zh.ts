@@ -3,6 +3,7 @@ import type { Dict } from './en.ts';
 import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
 import { RUN_ZH } from './parts/run.ts';
 import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
+import { MODELS_ZH } from './parts/models.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -563,4 +564,5 @@ export const zh: Dict = {
   ...CSV_MESSAGES_ZH,
   ...RUN_ZH,
   ...INPUT_SAFETY_ZH,
+  ...MODELS_ZH,
 };

@@ -3,7 +3,9 @@
  * controls (the trainer client that drives a worker). Made by a factory; the page makes one per model it
  * trains (one, or one per racer in compare mode) and hands the one to show down through RunProvider.
  */
-import type { TrainerControls } from '../app/clientContext.ts';
+import type { RunCapture, RunStart, TrainerControls } from '../app/clientContext.ts';
+import type { RunConfig } from '../store/runConfig.ts';
+import type { TaskData } from '../tasks/dataTasks.ts';
 import type { CellKind } from '../engine/config.ts';
 import { createAppStore, type AppState, type AppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
@@ -14,6 +16,8 @@ export interface RunControls extends TrainerControls {
   setCpuShare(share: number): void;
   /** Playing, or about to play once its data are loaded. */
   isPlaying(): boolean;
+  startFrom(config: RunConfig, from: RunStart, data?: TaskData): void;
+  snapshot(): Promise<RunCapture>;
   dispose(): void;
 }
 

@@ -9,10 +9,11 @@ import { modelConfig } from '../compare/compareSet.ts';
 import { fitCursor } from '../controls/actions.ts';
 import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
+import type { RunCapture, RunStart } from '../app/clientContext.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import { appendProgress } from './lossHistory.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FromWorker, RunSnapshot, ToWorker } from './protocol.ts';
 
 /** What the client needs of a Worker (a real one, or an in-memory fake in tests). */
 export interface WorkerLike {
@@ -77,6 +78,9 @@ export class TrainerClient {
   /** Play was asked for while the data of the next run were still loading: that run starts playing. */
   private playWhenLoaded = false;
   private loading = false;
+  /** Snapshots asked for and not yet answered (a new run rejects them). */
+  private snapshots = new Map<number, { resolve: (s: RunSnapshot) => void; reject: (e: Error) => void }>();
+  private snapshotRequest = 0;
 
   constructor(
     private readonly store: AppStore,
@@ -131,11 +135,34 @@ export class TrainerClient {
     this.open(config, data, false);
   }
 
-  private open(config: RunConfig, data: TaskData | undefined, play: boolean): void {
+  /** A new run of `config` that starts from given weights or a saved run (paused), with its loss history and snapshots. */
+  startFrom(config: RunConfig, from: RunStart, data?: TaskData): void {
+    this.open(config, data, false, from);
+  }
+
+  /** The run now at full precision, with the page's loss history and training-history frames up to the same step. */
+  snapshot(): Promise<RunCapture> {
+    const requestId = ++this.snapshotRequest;
+    const runId = this.runId;
+    const snapshot = new Promise<RunSnapshot>((resolve, reject) => this.snapshots.set(requestId, { resolve, reject }));
+    this.send({ type: 'snapshot', runId, requestId });
+    return snapshot.then((s) => {
+      const { config, loss } = this.store.getState();
+      return {
+        config,
+        snapshot: s,
+        // The history arrays grow in place; the capture keeps its own copies.
+        loss: { train: loss.train.slice(), time: loss.time.slice(), stride: loss.stride, validation: loss.validation.slice() },
+        frames: this.bus.history().slice(),
+      };
+    });
+  }
+
+  private open(config: RunConfig, data: TaskData | undefined, play: boolean, from?: RunStart): void {
     const token = ++this.loadToken;
     const key = this.dataSource?.key(config) ?? null;
     if (data === undefined && key !== null && key !== this.dataKey && this.dataSource) {
-      this.loadThenOpen(this.dataSource, config, key, play, token);
+      this.loadThenOpen(this.dataSource, config, key, play, token, from);
       return;
     }
     if (data !== undefined) {
@@ -144,7 +171,7 @@ export class TrainerClient {
     }
     this.loading = false;
     this.playWhenLoaded = false;
-    this.begin(config, data ?? (key !== null ? this.data : undefined));
+    this.begin(config, data ?? (key !== null ? this.data : undefined), from);
     if (play) this.play();
   }
 
@@ -152,7 +179,7 @@ export class TrainerClient {
    * Pause the current run while the data load (a Play meanwhile is kept for the new run); on failure, say
    * why and go back to the config of the run still held — the one the worker last started.
    */
-  private loadThenOpen(source: TaskDataSource, config: RunConfig, key: string, play: boolean, token: number): void {
+  private loadThenOpen(source: TaskDataSource, config: RunConfig, key: string, play: boolean, token: number, from?: RunStart): void {
     const previous = this.ranConfig ?? this.store.getState().config;
     this.pause();
     this.loading = true;
@@ -166,7 +193,7 @@ export class TrainerClient {
         this.playWhenLoaded = false;
         this.data = data;
         this.dataKey = key;
-        this.begin(config, data);
+        this.begin(config, data, from);
         if (playNow) this.play();
       },
       (e: unknown) => {
@@ -179,10 +206,12 @@ export class TrainerClient {
     );
   }
 
-  private begin(config: RunConfig, data: TaskData | undefined): void {
+  private begin(config: RunConfig, data: TaskData | undefined, from?: RunStart): void {
     const s = this.store.getState();
     const runId = s.runId + 1;
     this.bus.clear();
+    for (const p of this.snapshots.values()) p.reject(new Error('the run was replaced before its snapshot was taken'));
+    this.snapshots.clear();
     this.store.setState({
       runId,
       config,
@@ -191,7 +220,12 @@ export class TrainerClient {
       selection: fitCursor(s.selection, config),
     });
     this.ranConfig = config;
-    this.send({ type: 'init', runId, config: this.cell ? modelConfig(config, this.cell) : config, data });
+    if (from) {
+      // A continued run keeps its history: the loss curve and the scrubber's snapshots up to its step.
+      if (from.loss) this.store.setState({ loss: from.loss, step: from.resume.state?.step ?? 0 });
+      for (const e of from.frames ?? []) this.bus.publish(e.frame);
+    }
+    this.send({ type: 'init', runId, config: this.cell ? modelConfig(config, this.cell) : config, data, resume: from?.resume });
     this.send({ type: 'setSpeed', runId, stepsPerSecond: s.speed });
     if (this.cpuShare < 1) this.send({ type: 'setCpuShare', runId, share: this.cpuShare });
   }
@@ -340,6 +374,12 @@ export class TrainerClient {
           this.store.setState((s) => ({ gradCheck: { ...s.gradCheck, status: 'done', rows: msg.rows, eps: msg.eps, step: msg.step } }));
         }
         break;
+      case 'snapshot': {
+        const pending = this.snapshots.get(msg.requestId);
+        this.snapshots.delete(msg.requestId);
+        pending?.resolve(msg.snapshot);
+        break;
+      }
       case 'error':
         // The worker has already paused and sent its status (and dropped a gradient check it was running).
         this.dropRunningGradCheck();

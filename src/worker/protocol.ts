@@ -2,7 +2,8 @@
  * The one message contract between the page and the trainer worker. Both sides import these types; every
  * message carries the runId it belongs to, so frames of a run that was reset are dropped.
  */
-import type { CellKind } from '../engine/config.ts';
+import type { CellKind, ModelConfig } from '../engine/config.ts';
+import type { OptimizerState } from '../engine/optim.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
@@ -12,7 +13,7 @@ import type { ClassificationMetrics } from '../tasks/data/metrics.ts';
 
 export type ToWorker =
   /** Build model, task and optimiser from the config (seeded) and send 'ready' plus a step-0 frame. */
-  | { type: 'init'; runId: number; config: RunConfig; data?: TaskData }
+  | { type: 'init'; runId: number; config: RunConfig; data?: TaskData; resume?: RunResume }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   /** Exactly `count` training steps (default 1), then a frame; leaves the run paused. */
@@ -27,7 +28,9 @@ export type ToWorker =
    */
   | { type: 'setCpuShare'; runId: number; share: number }
   /** Run the engine's gradient check on the current weights and a training batch (training pauses meanwhile). */
-  | { type: 'gradCheck'; runId: number; requestId: number; eps: number; maxPerGroup: number | null };
+  | { type: 'gradCheck'; runId: number; requestId: number; eps: number; maxPerGroup: number | null }
+  /** Everything needed to continue this run elsewhere; answered by 'snapshot' after the pending progress. */
+  | { type: 'snapshot'; runId: number; requestId: number };
 
 export type FromWorker =
   | { type: 'ready'; runId: number; summary: ModelSummary }
@@ -49,7 +52,35 @@ export type FromWorker =
   /** Dataset tasks: the current weights judged on the test split (or a text sample), at most every second or so. */
   | { type: 'evaluation'; runId: number; evaluation: TaskEvaluation }
   | { type: 'gradCheckProgress'; runId: number; requestId: number; done: number; total: number }
-  | { type: 'gradCheckResult'; runId: number; requestId: number; step: number; eps: number; rows: GradCheckRow[] };
+  | { type: 'gradCheckResult'; runId: number; requestId: number; step: number; eps: number; rows: GradCheckRow[] }
+  | { type: 'snapshot'; runId: number; requestId: number; snapshot: RunSnapshot };
+
+/**
+ * Where an 'init' starts instead of the seeded step 0: given weights (an imported model, a checkpoint) at
+ * step 0 with a fresh optimiser, or a whole saved run that then continues bit-identically.
+ */
+export interface RunResume {
+  /** Parameters by engine tensor name (weight_ih_l0, …, head.weight); a tensor left out keeps its seeded initialisation (a new head). */
+  weights: Record<string, Float64Array>;
+  /** A saved run's training state; absent = step 0, fresh optimiser, the seed's data stream. */
+  state?: TrainingState;
+}
+
+/** The training state beyond the weights that the next steps depend on. */
+export interface TrainingState {
+  step: number;
+  optimizer: OptimizerState;
+  /** The training-data stream (Rng.getState()). */
+  dataRng: number[];
+  /** Training time so far in ms (the loss chart's time axis continues from it). */
+  elapsedMs: number;
+}
+
+/** A run at one step, at full precision: its model, flat parameters (ParamStore layout) and training state. */
+export interface RunSnapshot extends TrainingState {
+  model: ModelConfig;
+  weights: Float64Array;
+}
 
 /** How well the current weights do on a dataset task's held-out part (or what they write), after `step` steps. */
 export type TaskEvaluation = ForecastEvaluationResult | ClassificationEvaluationResult | TextEvaluationResult;

@@ -15,7 +15,8 @@ import { createEvaluator, type TaskEvaluator } from './evaluation.ts';
 import { DivergenceWatch } from './divergence.ts';
 import { GradCheckJob } from './gradCheckJob.ts';
 import { ProbeRecorder } from './probeFrame.ts';
-import type { Failure, FromWorker, Progress, RunStatus, ToWorker } from './protocol.ts';
+import type { Failure, FromWorker, Progress, RunResume, RunSnapshot, RunStatus, ToWorker } from './protocol.ts';
+import { applyResume } from './resume.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 
 /** At most one frame per display frame (60 Hz). */
@@ -189,7 +190,7 @@ export class TrainerCore {
   }
 
   handle(msg: ToWorker): FromWorker[] {
-    if (msg.type === 'init') return this.init(msg.runId, msg.config, msg.data);
+    if (msg.type === 'init') return this.init(msg.runId, msg.config, msg.data, msg.resume);
     if (!this.session || msg.runId !== this.runId) return [];
     const out: FromWorker[] = [];
     try {
@@ -218,6 +219,11 @@ export class TrainerCore {
         case 'gradCheck':
           this.startGradCheck(msg.requestId, msg.eps, msg.maxPerGroup, out);
           break;
+        case 'snapshot':
+          // The page then holds every loss up to the snapshot's step when it arrives.
+          this.flushProgress(out, this.clock());
+          out.push({ type: 'snapshot', runId: this.runId, requestId: msg.requestId, snapshot: this.snapshot() });
+          return out;
       }
       out.push(this.status());
     } catch (e) {
@@ -265,7 +271,20 @@ export class TrainerCore {
     return Math.min(MAX_IDLE_MS, Math.max(0, due - this.trainingTime(this.clock())));
   }
 
-  private init(runId: number, config: RunConfig, data?: TaskData): FromWorker[] {
+  /** The run now, copied (the caller may keep it while training goes on). */
+  private snapshot(): RunSnapshot {
+    const { run } = this.session as Session;
+    return {
+      model: run.net.config,
+      weights: run.net.params.data.slice(),
+      step: this.step,
+      optimizer: run.optimizer.getState(),
+      dataRng: run.data.getState(),
+      elapsedMs: this.trainingTime(this.clock()),
+    };
+  }
+
+  private init(runId: number, config: RunConfig, data?: TaskData, resume?: RunResume): FromWorker[] {
     this.runId = runId;
     this.session = null;
     this.job = null;
@@ -285,6 +304,11 @@ export class TrainerCore {
     const out: FromWorker[] = [];
     try {
       const run = buildRun(config, data);
+      if (resume) {
+        applyResume(run, resume);
+        this.step = resume.state?.step ?? 0;
+        this.elapsedMs = resume.state?.elapsedMs ?? 0;
+      }
       const options = stepOptionsOf(config, run.task);
       this.session = {
         run,

@@ -154,16 +154,21 @@ test('nothing lost on reload: the CSV comes back from this browser’s storage; 
   await page.getByTestId('csv-train').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(5);
   await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   const url = page.url();
+  // The run itself is kept too (autosave); reload once it has been saved at the step shown.
+  const step = String(await stepCount(page));
+  await expect(page.getByTestId('model-bar')).toHaveAttribute('data-autosaved-step', step);
 
   await page.reload();
   await expect(page).toHaveURL(url);
-  await expect(page.getByTestId('step-counter')).toHaveText('0');
+  await expect(page.getByTestId('restore-notice')).toBeVisible();
+  await expect(page.getByTestId('step-counter')).toHaveText(step);
   await expect(page.getByTestId('input-task')).toHaveValue('csv');
   await expect(page.getByTestId('panel-summary')).toContainText('LSTM(1, 12');
   await expect(page.getByTestId('csv-missing')).toHaveCount(0);
   await page.getByTestId('btn-step').click();
-  await expect(page.getByTestId('step-counter')).toHaveText('1');
+  await expect(page.getByTestId('step-counter')).toHaveText(String(Number(step) + 1));
 
   // Another browser profile has no stored file: say so, and fall back to the default task.
   const fresh = await browser.newContext();

@@ -5,7 +5,7 @@
  * safetensors) goes through `importTensors` / `namedTensors`, so names and shapes are checked in one place.
  */
 import { InteropError } from './errors.ts';
-import { LIMITS, makeModelConfig, type ModelConfig, type OutputMode, type RnnNonlinearity } from '../config.ts';
+import { LIMITS, makeModelConfig, type CellKind, type ModelConfig, type OutputMode, type RnnNonlinearity } from '../config.ts';
 import { cellFromGateCount } from '../gateLayout.ts';
 import { ParamStore, tensorSpecs, type TensorSpec } from '../params.ts';
 import { assertFinite, formatShape, fromNested, shapeEquals, toNested, type Tensor } from './nested.ts';
@@ -47,8 +47,24 @@ function externalName(spec: TensorSpec, naming: Naming): string {
   return naming.headPrefix + (spec.kind === 'head_weight' ? 'weight' : 'bias');
 }
 
-function defaultNaming(config: ModelConfig, opts: ExportOptions = {}): Naming {
-  return { prefix: opts.prefix ?? `${config.cell}.`, headPrefix: config.outputSize === null ? null : (opts.headPrefix ?? 'fc.') };
+/** The head's module prefix when the caller names none (the usual `self.fc = nn.Linear(...)`). */
+export const DEFAULT_HEAD_PREFIX = 'fc.';
+
+export function defaultNaming(config: ModelConfig, opts: ExportOptions = {}): Naming {
+  return { prefix: opts.prefix ?? `${config.cell}.`, headPrefix: config.outputSize === null ? null : (opts.headPrefix ?? DEFAULT_HEAD_PREFIX) };
+}
+
+const ENGINE_RECURRENT = /^(?:weight_ih|weight_hh|bias_ih|bias_hh|peephole)_l\d+$/;
+const ENGINE_HEAD = /^head\.(weight|bias)$/;
+
+/**
+ * The default state_dict key of an engine tensor name (weight_ih_l0 → lstm.weight_ih_l0, head.weight →
+ * fc.weight); a name that is not an engine name (already prefixed) is returned as it is.
+ */
+export function defaultStateDictName(cell: CellKind, engineName: string): string {
+  if (ENGINE_RECURRENT.test(engineName)) return `${cell}.${engineName}`;
+  const head = ENGINE_HEAD.exec(engineName);
+  return head ? DEFAULT_HEAD_PREFIX + head[1] : engineName;
 }
 
 /** Slice a flat array in ParamStore layout (`data` or `grad`) into tensors named as in the state_dict. */

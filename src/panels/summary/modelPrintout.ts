@@ -4,21 +4,18 @@
  */
 import type { RnnNonlinearity } from '../../engine/config.ts';
 import { PEEPHOLE_GATES } from '../../engine/gateLayout.ts';
+import { DEFAULT_HEAD_PREFIX, defaultStateDictName } from '../../engine/interop/stateDict.ts';
 import type { ModelSummary, TensorSummary } from '../../worker/protocol.ts';
 
 const MODULE_CLASS = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
-/** Module attribute names, as in the seeds' LSTMModel and the state_dict export (lstm.*, fc.*). */
-const HEAD_MODULE = 'fc';
+/** The head's module attribute, as in the state_dict export (fc.weight). */
+const HEAD_MODULE = DEFAULT_HEAD_PREFIX.slice(0, -1);
 
 const RECURRENT = /^(?:.*\.)?(weight_ih|weight_hh|bias_ih|bias_hh|peephole)_l(\d+)$/;
-const BARE_RECURRENT = /^(?:weight_ih|weight_hh|bias_ih|bias_hh|peephole)_l\d+$/;
-const BARE_HEAD = /^head\.(weight|bias)$/;
 
-/** The state_dict key of a tensor: engine names gain the module prefix (lstm.weight_ih_l0, fc.weight). */
+/** The state_dict key of a tensor: engine names gain the module prefix (lstm.weight_ih_l0, fc.weight), as the export writes them. */
 export function stateDictName(summary: Pick<ModelSummary, 'cell'>, name: string): string {
-  if (BARE_RECURRENT.test(name)) return `${summary.cell}.${name}`;
-  const head = BARE_HEAD.exec(name);
-  return head ? `${HEAD_MODULE}.${head[1]}` : name;
+  return defaultStateDictName(summary.cell, name);
 }
 
 export function tensorSize(t: TensorSummary): number {
