@@ -4,15 +4,16 @@
  */
 import { detectLang, type Lang } from '../i18n/i18n.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
-import { serializeUrl } from '../store/urlCodec.ts';
+import { lessonParams, serializeUrl } from '../store/urlCodec.ts';
 
 /** What this browser would choose without a lang= parameter. */
 export function browserLang(): Lang {
   return detectLang(navigator.languages ?? [navigator.language]);
 }
 
-export function runUrl(state: Pick<AppState, 'config' | 'lang'>, location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string {
-  const query = serializeUrl(state.config, state.lang, browserLang());
+export function runUrl(state: Pick<AppState, 'config' | 'lang'>, location: Pick<Location, 'origin' | 'pathname' | 'hash' | 'search'>): string {
+  // The lesson link (a teacher's handout) rides along with the run's settings.
+  const query = [serializeUrl(state.config, state.lang, browserLang()), lessonParams(location.search)].filter((q) => q !== '').join('&');
   return `${location.origin}${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
 }
 
