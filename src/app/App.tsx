@@ -14,6 +14,7 @@ import { Header } from './Header.tsx';
 import { FailureBanner, UrlWarningsBanner } from './Notices.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
+import { LessonDock } from '../lessons/LessonPanel.tsx';
 
 const sequenceLength = (): number => frameBus.latest()?.T ?? appStore.getState().config.seqLen;
 
@@ -37,6 +38,7 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
         <div className="app-body">
           <ConfigPanel />
           <main className="workspace">
+            <LessonDock />
             <PresetBar />
             <FailureBanner />
             <ClipSuggestion />

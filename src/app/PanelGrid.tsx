@@ -14,6 +14,8 @@ import { PredictionsPanel } from '../panels/predictions/PredictionsPanel.tsx';
 import { StatePanel } from '../panels/state/StatePanel.tsx';
 import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
 import { TextPanel } from '../panels/text/TextPanel.tsx';
+import { UnrolledPanel } from '../panels/unrolled/UnrolledPanel.tsx';
+import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
 
 function Slot(props: { area: string; children: ReactNode }) {
   return <div className={`slot slot-${props.area}`}>{props.children}</div>;
@@ -51,6 +53,12 @@ export function PanelGrid() {
         </Slot>
         <Slot area="gradcheck">
           <GradCheckPanel />
+        </Slot>
+        <Slot area="unrolled">
+          <UnrolledPanel />
+        </Slot>
+        <Slot area="activations">
+          <ActivationsPanel />
         </Slot>
       </div>
     </>

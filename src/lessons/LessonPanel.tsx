@@ -1,0 +1,193 @@
+/**
+ * The lesson dock at the top of the workspace: the step's text, its task or question, the progress line and
+ * Next/Back. It also dims the panels the step does not need and outlines the one it is about.
+ */
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/useT.ts';
+import { useApp } from '../store/appStore.ts';
+import { LESSONS } from './catalog.ts';
+import { dispatchLesson, lessonStore, useLessonUi } from './lessonStore.ts';
+import { findLesson, revealed, waitDone } from './player.ts';
+import { LESSON_PANELS, type Lesson, type LessonStep } from './types.ts';
+import { usePick } from './usePick.ts';
+import { useLessonKeys } from './useLessonKeys.ts';
+import { useStepSetup } from './useStepSetup.ts';
+import './lessons.css';
+
+const cssString = (s: string): string => `"${s.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`;
+
+/** Rules for the page's panels: dim what the step does not show, outline what it highlights, veil it until the question is answered. */
+export function focusCss(step: LessonStep, veiled: boolean, veilText: string): string {
+  const sel = (id: string): string => `[data-testid="${id}"]`;
+  const dimmed = LESSON_PANELS.filter((p) => !step.show.includes(p));
+  const rules = [
+    `${dimmed.map(sel).join(',')} { opacity: 0.32; filter: grayscale(0.7); transition: opacity 0.2s; }`,
+    `${sel(step.highlight)} { outline: 3px solid var(--accent); outline-offset: 3px; scroll-margin-top: calc(var(--lesson-dock-height, 0px) + 16px); }`,
+  ];
+  if (veiled) {
+    rules.push(`${sel(step.highlight)} { position: relative; }`);
+    rules.push(`${sel(step.highlight)} > .panel-body { filter: blur(7px); pointer-events: none; }`);
+    rules.push(`${sel(step.highlight)}::after { content: ${cssString(veilText)}; position: absolute; inset: 45% 10% auto; text-align: center; font-weight: 700; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; box-shadow: var(--shadow); }`);
+  }
+  return rules.join('\n');
+}
+
+function StepTask(props: { step: LessonStep }) {
+  const t = useT();
+  const pick = usePick();
+  const entryStep = useLessonUi((s) => s.entryStep);
+  const done = useApp((s) => waitDone(props.step.wait, s, entryStep));
+  if (!props.step.task) return null;
+  return (
+    <p className={`lesson-task ${done ? 'lesson-task-done' : ''}`} data-testid="lesson-task" data-done={done}>
+      <span className="lesson-task-mark" aria-hidden="true">{done ? '✓' : '→'}</span>
+      <strong>{done ? t('lessons.taskDone') : t('lessons.task')}:</strong> {pick(props.step.task)}
+    </p>
+  );
+}
+
+function StepQuestion(props: { step: LessonStep; answer: number | undefined }) {
+  const t = useT();
+  const pick = usePick();
+  const q = props.step.question;
+  if (!q) return null;
+  const { answer } = props;
+  const chosen = answer !== undefined;
+  return (
+    <div className="lesson-question" data-testid="lesson-question">
+      <p className="lesson-question-label">{t('lessons.questionLabel')}</p>
+      <p className="lesson-question-prompt">{pick(q.prompt)}</p>
+      <div className="lesson-choices" role="group" aria-label={pick(q.prompt)}>
+        {q.choices.map((c, i) => {
+          const verdict = !chosen ? '' : i === q.answer ? 'lesson-choice-right' : i === answer ? 'lesson-choice-wrong' : '';
+          return (
+            <button
+              key={i}
+              type="button"
+              className={`lesson-choice ${verdict}`}
+              data-testid="lesson-choice"
+              aria-pressed={answer === i}
+              disabled={chosen}
+              onClick={() => dispatchLesson({ type: 'choose', choice: i })}
+            >
+              {pick(c)}
+            </button>
+          );
+        })}
+      </div>
+      {chosen ? (
+        <p className="lesson-answer" data-testid="lesson-answer" role="status">
+          <strong>{answer === q.answer ? t('lessons.right') : t('lessons.wrong')}</strong> {pick(q.explain)}
+        </p>
+      ) : (
+        <p className="lesson-hint">{t('lessons.chooseFirst')}</p>
+      )}
+    </div>
+  );
+}
+
+/** Keeps --lesson-dock-height current, so a panel scrolled into view is not hidden under the sticky dock. */
+function useDockHeight(ref: React.RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const ro = new ResizeObserver(() => root.style.setProperty('--lesson-dock-height', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      root.style.removeProperty('--lesson-dock-height');
+    };
+  }, [ref]);
+}
+
+function LessonDockBody(props: { lesson: Lesson; index: number; answer: number | undefined; visit: number }) {
+  const t = useT();
+  const pick = usePick();
+  const { lesson, index, answer } = props;
+  const step = lesson.steps[index];
+  const preparing = useLessonUi((s) => s.preparing);
+  const ref = useRef<HTMLElement>(null);
+  const last = index === lesson.steps.length - 1;
+  useDockHeight(ref);
+
+  useEffect(() => {
+    document.querySelector(`[data-testid="${step.highlight}"]`)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, [step.highlight, props.visit]);
+
+  return (
+    <section
+      ref={ref}
+      className="lesson-panel"
+      data-testid="lesson-panel"
+      data-lesson={lesson.id}
+      data-step={index + 1}
+      data-highlight={step.highlight}
+      data-concepts={step.concepts.join(' ')}
+      aria-label={t('lessons.aria')}
+    >
+      <style>{focusCss(step, !revealed(step, answer), t('lessons.hiddenUntilAnswer'))}</style>
+      <header className="lesson-header">
+        <span className="lesson-name">{pick(lesson.title)}</span>
+        <span className="lesson-progress" data-testid="lesson-step" aria-live="polite">
+          {t('lessons.progress', { n: index + 1, total: lesson.steps.length })}
+        </span>
+        <span className="lesson-keys">{t('lessons.keysHint')}</span>
+        <button type="button" className="btn btn-small btn-ghost" data-testid="lesson-exit" title={t('lessons.exitTitle')} onClick={() => dispatchLesson({ type: 'exit' })}>
+          {t('lessons.exit')} ✕
+        </button>
+      </header>
+      <div className="lesson-content">
+        <div className="lesson-text">
+          <h2 className="lesson-step-title" data-testid="lesson-title">{pick(step.title)}</h2>
+          <p className="lesson-body" data-testid="lesson-body">{pick(step.body)}</p>
+          <StepTask step={step} />
+          {preparing ? <p className="lesson-preparing" role="status">{t('lessons.preparing')}</p> : null}
+        </div>
+        <StepQuestion step={step} answer={answer} />
+      </div>
+      <footer className="lesson-nav">
+        <button type="button" className="btn btn-small" data-testid="lesson-prev" disabled={index === 0} onClick={() => dispatchLesson({ type: 'prev' })}>
+          ← {t('lessons.prev')}
+        </button>
+        <div className="lesson-dots" aria-hidden="true">
+          {lesson.steps.map((_, i) => (
+            <span key={i} className={`lesson-dot ${i === index ? 'lesson-dot-on' : ''}`} />
+          ))}
+        </div>
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          data-testid="lesson-next"
+          onClick={() => dispatchLesson({ type: last ? 'exit' : 'next' })}
+        >
+          {last ? t('lessons.finish') : t('lessons.next')} →
+        </button>
+      </footer>
+    </section>
+  );
+}
+
+function UnknownLinkNotice(props: { id: string }) {
+  const t = useT();
+  return (
+    <div className="banner banner-warning lesson-link-error" role="alert" data-testid="lesson-link-error">
+      {t('lessons.unknownLink', { id: props.id })}
+    </div>
+  );
+}
+
+export function LessonDock() {
+  useLessonKeys();
+  useStepSetup();
+  const state = useLessonUi((s) => s.lesson);
+  const unknown = useLessonUi((s) => s.unknownLink);
+  const lesson = state ? findLesson(LESSONS, state.lessonId) : null;
+  if (!state || !lesson) return unknown ? <UnknownLinkNotice id={unknown} /> : null;
+  return <LessonDockBody lesson={lesson} index={state.step} answer={state.answers[state.step]} visit={state.visit} />;
+}
+
+/** Opens the lesson list (also what an unknown lesson link falls back to). */
+export function openLessonList(): void {
+  lessonStore.setState({ listOpen: true });
+}
