@@ -16,20 +16,41 @@ import './lessons.css';
 
 const cssString = (s: string): string => `"${s.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`;
 
-/** Rules for the page's panels: dim what the step does not show, outline what it highlights, veil it until the question is answered. */
+/**
+ * Rules for the page while a step is on: the panels it needs come first (the highlighted one across the
+ * whole width, outlined), the rest are dimmed below them, the demonstration strip makes room, and the
+ * highlighted panel is veiled until the step's question is answered.
+ */
 export function focusCss(step: LessonStep, veiled: boolean, veilText: string): string {
   const sel = (id: string): string => `[data-testid="${id}"]`;
+  const slot = (id: string): string => `.panel-grid > .slot:has(${sel(id)})`;
   const dimmed = LESSON_PANELS.filter((p) => !step.show.includes(p));
   const rules = [
+    '.preset-bar { display: none; }',
+    '.panel-grid { grid-template-areas: none; grid-template-columns: repeat(2, minmax(0, 1fr)); grid-auto-flow: row dense; }',
+    '.panel-grid > .slot { grid-area: auto; grid-column: auto; }',
+    ...step.show.map((id, i) => `${slot(id)} { order: ${i - 50}; }`),
+    `${slot(step.highlight)} { order: -100; grid-column: 1 / -1; }`,
     `${dimmed.map(sel).join(',')} { opacity: 0.32; filter: grayscale(0.7); transition: opacity 0.2s; }`,
-    `${sel(step.highlight)} { outline: 3px solid var(--accent); outline-offset: 3px; scroll-margin-top: calc(var(--lesson-dock-height, 0px) + 16px); }`,
+    `${sel(step.highlight)} { outline: 3px solid var(--accent); outline-offset: 2px; scroll-margin-top: calc(var(--lesson-dock-height, 0px) + 12px); }`,
   ];
   if (veiled) {
     rules.push(`${sel(step.highlight)} { position: relative; }`);
     rules.push(`${sel(step.highlight)} > .panel-body { filter: blur(7px); pointer-events: none; }`);
-    rules.push(`${sel(step.highlight)}::after { content: ${cssString(veilText)}; position: absolute; inset: 45% 10% auto; text-align: center; font-weight: 700; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; box-shadow: var(--shadow); }`);
+    rules.push(`${sel(step.highlight)}::after { content: ${cssString(veilText)}; position: absolute; inset: 40% 10% auto; text-align: center; font-weight: 700; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; box-shadow: var(--shadow); }`);
   }
   return rules.join('\n');
+}
+
+/**
+ * Bring the step into view: the dock at the top with the toolbar and scrubbers under it; if the highlighted
+ * panel still starts low on the screen, scroll it up under the dock.
+ */
+function showStep(dock: HTMLElement, highlight: string): void {
+  const top = dock.parentElement?.getBoundingClientRect().top ?? 0;
+  window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
+  const panel = document.querySelector(`[data-testid="${highlight}"]`);
+  if (panel && panel.getBoundingClientRect().top > window.innerHeight * 0.6) panel.scrollIntoView({ block: 'start', behavior: 'instant' });
 }
 
 function StepTask(props: { step: LessonStep }) {
@@ -75,14 +96,22 @@ function StepQuestion(props: { step: LessonStep; answer: number | undefined }) {
           );
         })}
       </div>
-      {chosen ? (
-        <p className="lesson-answer" data-testid="lesson-answer" role="status">
-          <strong>{answer === q.answer ? t('lessons.right') : t('lessons.wrong')}</strong> {pick(q.explain)}
-        </p>
-      ) : (
-        <p className="lesson-hint">{t('lessons.chooseFirst')}</p>
-      )}
+      {chosen ? null : <p className="lesson-hint">{t('lessons.chooseFirst')}</p>}
     </div>
+  );
+}
+
+/** The answer, under the step's text once a choice is made (there is room there; the choices stay put). */
+function StepAnswer(props: { step: LessonStep; answer: number | undefined }) {
+  const t = useT();
+  const pick = usePick();
+  const q = props.step.question;
+  if (!q || props.answer === undefined) return null;
+  const right = props.answer === q.answer;
+  return (
+    <p className={`lesson-answer ${right ? 'lesson-answer-right' : 'lesson-answer-wrong'}`} data-testid="lesson-answer" role="status">
+      <strong>{right ? t('lessons.right') : t('lessons.wrong')}</strong> {pick(q.explain)}
+    </p>
   );
 }
 
@@ -111,9 +140,10 @@ function LessonDockBody(props: { lesson: Lesson; index: number; answer: number |
   const last = index === lesson.steps.length - 1;
   useDockHeight(ref);
 
+  // Again once the run is ready: its first frame changes the heights of the panels above.
   useEffect(() => {
-    document.querySelector(`[data-testid="${step.highlight}"]`)?.scrollIntoView({ block: 'start', behavior: 'instant' });
-  }, [step.highlight, props.visit]);
+    if (ref.current) showStep(ref.current, step.highlight);
+  }, [step.highlight, props.visit, preparing]);
 
   return (
     <section
@@ -142,6 +172,7 @@ function LessonDockBody(props: { lesson: Lesson; index: number; answer: number |
           <h2 className="lesson-step-title" data-testid="lesson-title">{pick(step.title)}</h2>
           <p className="lesson-body" data-testid="lesson-body">{pick(step.body)}</p>
           <StepTask step={step} />
+          <StepAnswer step={step} answer={answer} />
           {preparing ? <p className="lesson-preparing" role="status">{t('lessons.preparing')}</p> : null}
         </div>
         <StepQuestion step={step} answer={answer} />

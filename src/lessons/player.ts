@@ -67,6 +67,22 @@ export function resolvedConfig(lesson: Lesson, index: number): RunConfig {
   return parseUrl('').config;
 }
 
+/**
+ * The training step a step pauses at. Reached by a jump, a "keep the current run" step also replays the
+ * training of the steps before it, back to the one that set up the run: a deep link shows what the walk would.
+ */
+export function resolvedTrainTo(lesson: Lesson, index: number, entry: LessonState['entry']): number | undefined {
+  const own = lesson.steps[index].trainTo;
+  if (entry !== 'open') return own;
+  let best = own;
+  for (let i = index; i >= 0; i--) {
+    const s = lesson.steps[i];
+    if (s.trainTo !== undefined) best = Math.max(best ?? 0, s.trainTo);
+    if (s.run.kind === 'config') break;
+  }
+  return best;
+}
+
 /** Two configurations describe the same run when they give the same link. */
 export function sameRun(a: RunConfig, b: RunConfig): boolean {
   return serializeUrl(a, 'en', 'en') === serializeUrl(b, 'en', 'en');
@@ -88,16 +104,17 @@ export function planStep(lesson: Lesson, state: Pick<LessonState, 'step' | 'entr
   const wants = step.run.kind === 'config' || state.entry === 'open' ? resolvedConfig(lesson, state.step) : null;
   const differs = wants !== null && !sameRun(wants, run.config);
   // A run already past the step to pause at cannot go back: the same config restarts and trains again (same seed, same picture).
-  const overshot = wants !== null && step.trainTo !== undefined && run.step > step.trainTo;
+  const trainTo = resolvedTrainTo(lesson, state.step, state.entry);
+  const overshot = wants !== null && trainTo !== undefined && run.step > trainTo;
   const start = differs || overshot ? wants : null;
   const from = start ? 0 : run.step;
-  const train = step.trainTo === undefined ? 0 : Math.max(0, step.trainTo - from);
+  const train = trainTo === undefined ? 0 : Math.max(0, trainTo - from);
   const config = start ?? run.config;
   const selection: StepPlan['selection'] = {};
   if (step.select?.t !== undefined) selection.t = step.select.t === 'last' ? config.seqLen - 1 : Math.min(step.select.t, config.seqLen - 1);
   if (step.select?.walk) selection.walk = step.select.walk;
   if (step.select?.unit !== undefined) selection.unit = Math.min(step.select.unit, config.hiddenSize - 1);
-  return { start, train, pause: start !== null || step.trainTo !== undefined || step.question !== undefined, selection };
+  return { start, train, pause: start !== null || trainTo !== undefined || step.question !== undefined, selection };
 }
 
 /** The part of the page's state a wait condition reads, and the training step when the step opened. */

@@ -82,18 +82,18 @@ export const CLASSIFICATION: Lesson = {
       },
       concepts: ['window-classification'],
       run: { kind: 'config', query: OCCUPANCY },
-      show: ['panel-pipeline', 'panel-summary'],
-      highlight: 'panel-pipeline',
+      show: ['panel-predictions', 'panel-summary'],
+      highlight: 'panel-predictions',
     },
     {
       title: { en: 'Predict: where the label comes from', zh: '先预测：标签从哪里来' },
       body: {
-        en: 'The LSTM produces an h_t at each of the 5 timesteps, but the window has a single label.',
-        zh: 'LSTM 在 5 个时间步上各产生一个 h_t，但一个窗口只有一个标签。',
+        en: 'The LSTM produces an h_t at each of the 5 timesteps, but the window has a single label. One of those states has to speak for the whole window.',
+        zh: 'LSTM 在 5 个时间步上各产生一个 h_t，但一个窗口只有一个标签。得由其中一个状态来代表整个窗口。',
       },
       concepts: ['window-classification', 'output-mode'],
       run: { kind: 'keep' },
-      show: ['panel-summary', 'panel-pipeline'],
+      show: ['panel-summary', 'panel-predictions'],
       highlight: 'panel-summary',
       question: {
         prompt: { en: 'Which h_t does the dense head turn into class scores?', zh: '全连接输出层把哪个 h_t 变成各类别的得分？' },

@@ -13,7 +13,7 @@ import { useFrame } from '../useFrame.ts';
 import { deltaWidth, unrolledView, type UnrolledCopy, type UnrolledView } from './unrolledView.ts';
 import './unrolled.css';
 
-const COPY_W = 84;
+const COPY_W = 96;
 const GAP = 40;
 const PITCH = COPY_W + GAP;
 const MARGIN = 30;
@@ -57,7 +57,7 @@ function Copy(props: { copy: UnrolledCopy; i: number; cursor: boolean; backward:
         </text>
       ) : (
         <>
-          <text x={x + COPY_W / 2} y={CELL_Y + 31} textAnchor="middle" className="unrolled-value">
+          <text x={x + COPY_W / 2} y={CELL_Y + 32} textAnchor="middle" className="unrolled-value">
             h {formatValue(copy.h)}
           </text>
           {copy.c !== null ? (
@@ -68,9 +68,9 @@ function Copy(props: { copy: UnrolledCopy; i: number; cursor: boolean; backward:
         </>
       )}
       {/* The same chip on every copy: one set of weights, used at every timestep. */}
-      <rect x={x + 10} y={CELL_Y + CELL_H - 20} width={COPY_W - 20} height={15} rx={7} className="unrolled-weights" />
-      <text x={x + COPY_W / 2} y={CELL_Y + CELL_H - 9} textAnchor="middle" className="unrolled-weights-text">
-        W_ih · W_hh · b
+      <rect x={x + 6} y={CELL_Y + CELL_H - 21} width={COPY_W - 12} height={16} rx={8} className="unrolled-weights" />
+      <text x={x + COPY_W / 2} y={CELL_Y + CELL_H - 9.5} textAnchor="middle" className="unrolled-weights-text">
+        W_ih·W_hh·b
       </text>
       <line x1={x + COPY_W / 2} y1={X_Y - 13} x2={x + COPY_W / 2} y2={CELL_Y + CELL_H + 4} className="unrolled-input-line" />
       <circle cx={x + COPY_W / 2} cy={X_Y} r={12} className="unrolled-input" />

@@ -7,7 +7,7 @@
 import type { ProbeFrame } from '../../worker/protocol.ts';
 
 /** Copies drawn at once: enough to see a chain, few enough to read at 1280 px. */
-export const MAX_COPIES = 10;
+export const MAX_COPIES = 8;
 
 export interface UnrolledCopy {
   t: number;
