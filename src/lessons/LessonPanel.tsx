@@ -31,8 +31,10 @@ export function focusCss(step: LessonStep, veiled: boolean, veilText: string): s
     '.panel-grid > .slot { grid-area: auto; grid-column: auto; }',
     ...step.show.map((id, i) => `${slot(id)} { order: ${i - 50}; }`),
     `${slot(step.highlight)} { order: -100; grid-column: 1 / -1; }`,
+    // The unrolled chain needs the width to be read.
+    `${slot('panel-unrolled')} { grid-column: 1 / -1; }`,
     `${dimmed.map(sel).join(',')} { opacity: 0.32; filter: grayscale(0.7); transition: opacity 0.2s; }`,
-    `${sel(step.highlight)} { outline: 3px solid var(--accent); outline-offset: 2px; scroll-margin-top: calc(var(--lesson-dock-height, 0px) + 12px); }`,
+    `${sel(step.highlight)} { outline: 3px solid var(--accent); outline-offset: 2px; }`,
   ];
   if (veiled) {
     rules.push(`${sel(step.highlight)} { position: relative; }`);
@@ -44,13 +46,16 @@ export function focusCss(step: LessonStep, veiled: boolean, veilText: string): s
 
 /**
  * Bring the step into view: the dock at the top with the toolbar and scrubbers under it; if the highlighted
- * panel still starts low on the screen, scroll it up under the dock.
+ * panel then starts low on the screen (or under the dock), scroll it up to just below the dock.
  */
 function showStep(dock: HTMLElement, highlight: string): void {
-  const top = dock.parentElement?.getBoundingClientRect().top ?? 0;
-  window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
+  const workspaceTop = dock.parentElement?.getBoundingClientRect().top ?? 0;
+  window.scrollTo({ top: window.scrollY + workspaceTop, behavior: 'instant' });
   const panel = document.querySelector(`[data-testid="${highlight}"]`);
-  if (panel && panel.getBoundingClientRect().top > window.innerHeight * 0.6) panel.scrollIntoView({ block: 'start', behavior: 'instant' });
+  if (!panel) return;
+  const below = dock.getBoundingClientRect().bottom + 8;
+  const top = panel.getBoundingClientRect().top;
+  if (top > window.innerHeight * 0.6 || top < below) window.scrollBy({ top: top - below, behavior: 'instant' });
 }
 
 function StepTask(props: { step: LessonStep }) {
@@ -115,21 +120,6 @@ function StepAnswer(props: { step: LessonStep; answer: number | undefined }) {
   );
 }
 
-/** Keeps --lesson-dock-height current, so a panel scrolled into view is not hidden under the sticky dock. */
-function useDockHeight(ref: React.RefObject<HTMLElement | null>): void {
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const root = document.documentElement;
-    const ro = new ResizeObserver(() => root.style.setProperty('--lesson-dock-height', `${el.offsetHeight}px`));
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      root.style.removeProperty('--lesson-dock-height');
-    };
-  }, [ref]);
-}
-
 function LessonDockBody(props: { lesson: Lesson; index: number; answer: number | undefined; visit: number }) {
   const t = useT();
   const pick = usePick();
@@ -138,12 +128,11 @@ function LessonDockBody(props: { lesson: Lesson; index: number; answer: number |
   const preparing = useLessonUi((s) => s.preparing);
   const ref = useRef<HTMLElement>(null);
   const last = index === lesson.steps.length - 1;
-  useDockHeight(ref);
 
   // Again once the run is ready: its first frame changes the heights of the panels above.
   useEffect(() => {
     if (ref.current) showStep(ref.current, step.highlight);
-  }, [step.highlight, props.visit, preparing]);
+  }, [step.highlight, props.visit, preparing, answer]);
 
   return (
     <section

@@ -94,6 +94,8 @@ describe('what entering a step does', () => {
   it('puts the cursors where the step wants them, inside the run', () => {
     const plan = planStep(LESSON, { step: 2, entry: 'move' }, run('cell=rnn&seq=10', 20));
     expect(plan.selection).toEqual({ t: 9, walk: 'backward' });
+    const top = planStep({ ...LESSON, steps: [step({ run: { kind: 'config', query: 'layers=3' }, select: { layer: 'top', unit: 99 } })] }, { step: 0, entry: 'open' }, run('', 0));
+    expect(top.selection).toEqual({ layer: 2, unit: DEFAULT_RUN_CONFIG.hiddenSize - 1 });
     expect(plan.train).toBe(30);
   });
 });

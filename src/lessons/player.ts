@@ -95,7 +95,7 @@ export interface StepPlan {
   train: number;
   /** Pause training when the step opens (it sets up a picture that must hold). */
   pause: boolean;
-  selection: Partial<Pick<Selection, 't' | 'walk' | 'unit'>>;
+  selection: Partial<Pick<Selection, 't' | 'walk' | 'unit' | 'layer'>>;
 }
 
 export function planStep(lesson: Lesson, state: Pick<LessonState, 'step' | 'entry'>, run: Pick<AppState, 'config' | 'step'>): StepPlan {
@@ -114,6 +114,7 @@ export function planStep(lesson: Lesson, state: Pick<LessonState, 'step' | 'entr
   if (step.select?.t !== undefined) selection.t = step.select.t === 'last' ? config.seqLen - 1 : Math.min(step.select.t, config.seqLen - 1);
   if (step.select?.walk) selection.walk = step.select.walk;
   if (step.select?.unit !== undefined) selection.unit = Math.min(step.select.unit, config.hiddenSize - 1);
+  if (step.select?.layer !== undefined) selection.layer = step.select.layer === 'top' ? config.numLayers - 1 : Math.min(step.select.layer, config.numLayers - 1);
   return { start, train, pause: start !== null || trainTo !== undefined || step.question !== undefined, selection };
 }
 

@@ -65,8 +65,8 @@ export interface LessonStep {
   run: StepRun;
   /** Train to exactly this training step and pause there (a new run when the current one is already past it). */
   trainTo?: number;
-  /** Where the cursors go when the step opens: timestep (0-based, or the last one), walk, unit. */
-  select?: { t?: number | 'last'; walk?: WalkMode; unit?: number };
+  /** Where the cursors go when the step opens: timestep (0-based, or the last one), walk, unit, layer (or the top one). */
+  select?: { t?: number | 'last'; walk?: WalkMode; unit?: number; layer?: number | 'top' };
   /** The panels that matter for this step; the rest are dimmed. */
   show: readonly PanelId[];
   /** The one panel the step is about (scrolled into view and outlined); must be in `show`. */

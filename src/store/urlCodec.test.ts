@@ -95,6 +95,7 @@ describe('urlCodec', () => {
         "nonlinearity": "act",
         "numLayers": "layers",
         "optimizer": "opt",
+        "outputMode": "out",
         "peephole": "peep",
         "recurrentInit": "rinit",
         "recurrentScale": "rscale",

@@ -35,6 +35,7 @@ for (const lesson of LESSONS) {
     await openApp(page);
     await page.getByTestId('btn-lessons').click();
     await expect(page.getByTestId('lesson-list')).toBeVisible();
+    if (lesson === LESSONS[0]) await page.screenshot({ path: 'test-results/lesson-shots/_list.png' });
     await page.getByTestId(`lesson-card-${lesson.id}`).click();
     await expect(page.getByTestId('lesson-list')).toHaveCount(0);
     const n = lesson.steps.length;
@@ -119,9 +120,11 @@ test('the glossary lists both languages and the naming note', async ({ page }) =
   await expect(page.getByTestId('glossary-cell')).toContainText('单元状态');
   await expect(page.getByTestId('glossary-delta')).toContainText('误差项 δ');
   await expect(page.getByTestId('glossary-inputGate')).toContainText('更新门');
+  await page.screenshot({ path: 'test-results/lesson-shots/_glossary.png' });
 });
 
 test('output mode: a visible setting on the sine task, with both spellings, that changes the run', async ({ page }) => {
+  const errors = collectErrors(page);
   await openApp(page);
   const field = page.getByTestId('input-output-mode');
   await expect(field).toBeVisible();
@@ -133,4 +136,5 @@ test('output mode: a visible setting on the sine task, with both spellings, that
   // The head now sits on the last copy only: move the window there.
   await page.getByTestId('timestep-slider').fill('39');
   await expect(page.getByTestId('unrolled-head')).toHaveCount(1);
+  expect(errors).toEqual([]);
 });

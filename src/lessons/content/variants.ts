@@ -158,6 +158,7 @@ export const STACKING_OUTPUT: Lesson = {
       },
       concepts: ['stacked-head', 'output-mode'],
       run: { kind: 'keep' },
+      select: { layer: 'top' },
       show: ['panel-unrolled', 'panel-predictions'],
       highlight: 'panel-unrolled',
     },

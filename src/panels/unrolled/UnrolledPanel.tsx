@@ -97,6 +97,20 @@ function Head(props: { i: number; label: string }) {
   );
 }
 
+/** Over a lower layer: its h_t goes up into the next layer, not to the head. */
+function UpArrow(props: { i: number; label: string }) {
+  const x = copyX(props.i) + COPY_W / 2;
+  return (
+    <g className="unrolled-up">
+      <line x1={x} y1={CELL_Y} x2={x} y2={HEAD_Y + 8} />
+      <path d={`M ${x} ${HEAD_Y} l -5 9 h 10 z`} />
+      <text x={x + 8} y={HEAD_Y + 18}>
+        {props.label}
+      </text>
+    </g>
+  );
+}
+
 function TermBars(props: { view: UnrolledView }) {
   const { copies, since } = props.view;
   const norms = copies.map((c) => c.termNorm ?? 0).filter((v) => v > 0);
@@ -186,7 +200,9 @@ function UnrolledBody() {
         {view.copies.map((c, i) => (
           <Copy key={c.t} copy={c} i={i} cursor={c.t === cursor} backward={backward} onPick={() => setTimestep(store, c.t, view.T)} />
         ))}
-        {view.copies.map((c, i) => (headAt(c) ? <Head key={c.t} i={i} label={t('unrolled.head')} /> : null))}
+        {view.copies.map((c, i) =>
+          headAt(c) ? <Head key={c.t} i={i} label={t('unrolled.head')} /> : top ? null : <UpArrow key={c.t} i={i} label={t('unrolled.toLayer', { layer: layer + 2 })} />,
+        )}
         <TermBars view={view} />
       </svg>
       {view.T > view.copies.length ? (
