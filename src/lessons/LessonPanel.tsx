@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { useApp } from '../store/appStore.ts';
 import { LESSONS } from './catalog.ts';
-import { dispatchLesson, lessonStore, useLessonUi } from './lessonStore.ts';
+import { dispatchLesson, useLessonUi } from './lessonStore.ts';
 import { findLesson, revealed, waitDone } from './player.ts';
 import { LESSON_PANELS, type Lesson, type LessonStep } from './types.ts';
 import { usePick } from './usePick.ts';
@@ -205,9 +205,4 @@ export function LessonDock() {
   const lesson = state ? findLesson(LESSONS, state.lessonId) : null;
   if (!state || !lesson) return unknown ? <UnknownLinkNotice id={unknown} /> : null;
   return <LessonDockBody lesson={lesson} index={state.step} answer={state.answers[state.step]} visit={state.visit} />;
-}
-
-/** Opens the lesson list (also what an unknown lesson link falls back to). */
-export function openLessonList(): void {
-  lessonStore.setState({ listOpen: true });
 }

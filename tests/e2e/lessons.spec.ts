@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../../src/lessons/catalog.ts';
 import { resolvedTrainTo } from '../../src/lessons/player.ts';
-import type { Lesson } from '../../src/lessons/types.ts';
+import type { Lesson, LessonStep } from '../../src/lessons/types.ts';
 import { collectErrors, openApp } from './helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -15,6 +15,34 @@ test.use({ viewport: { width: 1280, height: 720 } });
 function keyStep(lesson: Lesson): number {
   const q = lesson.steps.findIndex((s) => s.question);
   return q >= 0 ? q : lesson.steps.length - 1;
+}
+
+/** Does what a step waits for, the way a student would, and checks the task turns done (Play is left out: it would train past later pause points). */
+async function doTask(page: Page, wait: LessonStep['wait']): Promise<void> {
+  if (!wait || wait.kind === 'play') return;
+  const task = page.getByTestId('lesson-task');
+  await expect(task).toHaveAttribute('data-done', 'false');
+  switch (wait.kind) {
+    case 'step':
+      await page.getByTestId('btn-step').click();
+      break;
+    case 'timestep':
+      await page.getByTestId('timestep-slider').fill(String(wait.t + 1)); // the slider counts from 1
+      break;
+    case 'walk':
+      await page.getByTestId('panel-cell').getByRole('button', { name: /Backward/ }).click();
+      break;
+    case 'gradCheck':
+      await page.getByTestId('gradcheck-run').click();
+      break;
+    case 'config':
+      if (wait.key === 'fbias') await page.getByTestId('input-forget-bias').fill(wait.value);
+      else await page.getByTestId('input-output-mode').locator(`[data-value="${wait.value}"]`).click();
+      break;
+  }
+  await expect(task).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  // Keys typed next belong to the lesson, not to the control just used.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 async function expectStep(page: Page, lesson: Lesson, i: number, entry: 'open' | 'move'): Promise<void> {
@@ -56,6 +84,7 @@ for (const lesson of LESSONS) {
       } else {
         await expect(page.getByTestId('lesson-question')).toHaveCount(0);
       }
+      await doTask(page, lesson.steps[i].wait);
       if (i === key) {
         await expect(page.locator('.lesson-preparing')).toHaveCount(0);
         await page.screenshot({ path: `test-results/lesson-shots/${lesson.id}.png` });
