@@ -14,7 +14,7 @@ import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { Panel } from '../Panel.tsx';
 import { useFrame } from '../useFrame.ts';
 import { CURVES, curvePath, defaultGate, gateFunction, gatePoints, saturatedCount } from './activationsView.ts';
-import '../unrolled/unrolled.css';
+import './activations.css';
 
 const W = 520;
 const H = 250;
