@@ -25,6 +25,7 @@ import { PanelGrid } from './PanelGrid.tsx';
 import { UiProvider, useLang, useUiStore } from './uiStore.ts';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
 import { ModelBar } from '../models/ModelBar.tsx';
+import { LessonDock } from '../lessons/LessonPanel.tsx';
 
 /** <html lang> and the tab title follow the UI language (screen readers, fonts and search use them). */
 function useDocumentLanguage(): void {
@@ -56,6 +57,7 @@ function Shell(props: { urlWarnings: Page['urlWarnings'] }) {
         <div className="app-body">
           <ConfigPanel />
           <main className="workspace">
+            <LessonDock />
             <PresetBar />
             <FailureBanner />
             <WorkerLostBanner />

@@ -1,6 +1,8 @@
 import { CopyLinkButton } from '../controls/CopyLinkButton.tsx';
 import { CsvUploadButton } from '../controls/CsvUpload.tsx';
 import { AboutButton } from './About.tsx';
+import { LessonsButton } from '../lessons/LessonList.tsx';
+import { GlossaryButton } from '../lessons/Glossary.tsx';
 import { LangToggle } from '../controls/LangToggle.tsx';
 import { toggleShortcuts } from '../controls/actions.ts';
 import { useT } from '../i18n/useT.ts';
@@ -23,6 +25,8 @@ export function Header() {
         </div>
       </div>
       <nav className="app-header-actions" aria-label={t('header.actions')}>
+        <LessonsButton />
+        <GlossaryButton />
         <CsvUploadButton />
         <AboutButton />
         <CopyLinkButton />

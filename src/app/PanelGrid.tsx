@@ -26,6 +26,8 @@ function Watched(props: { className?: string; children: ReactNode }) {
     </div>
   );
 }
+import { UnrolledPanel } from '../panels/unrolled/UnrolledPanel.tsx';
+import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
 
 function Slot(props: { area: string; children: ReactNode }) {
   return <Watched className={`slot slot-${props.area}`}>{props.children}</Watched>;
@@ -63,6 +65,12 @@ export function PanelGrid() {
         </Slot>
         <Slot area="gradcheck">
           <GradCheckPanel />
+        </Slot>
+        <Slot area="unrolled">
+          <UnrolledPanel />
+        </Slot>
+        <Slot area="activations">
+          <ActivationsPanel />
         </Slot>
       </div>
     </>

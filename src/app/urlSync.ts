@@ -4,7 +4,7 @@
  */
 import { detectLang, type Lang } from '../i18n/i18n.ts';
 import type { RunConfig } from '../store/runConfig.ts';
-import { serializeUrl } from '../store/urlCodec.ts';
+import { lessonParams, serializeUrl } from '../store/urlCodec.ts';
 import { focusedRun, type WorkspaceStore } from '../compare/runController.ts';
 import type { UiStore } from './uiStore.ts';
 
@@ -13,8 +13,9 @@ export function browserLang(): Lang {
   return detectLang(navigator.languages ?? [navigator.language]);
 }
 
-export function runUrl(state: { config: RunConfig; lang: Lang }, location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string {
-  const query = serializeUrl(state.config, state.lang, browserLang());
+export function runUrl(state: { config: RunConfig; lang: Lang }, location: Pick<Location, 'origin' | 'pathname' | 'hash' | 'search'>): string {
+  // The lesson link (a teacher's handout) rides along with the run's settings.
+  const query = [serializeUrl(state.config, state.lang, browserLang()), lessonParams(location.search)].filter((q) => q !== '').join('&');
   return `${location.origin}${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
 }
 

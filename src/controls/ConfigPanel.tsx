@@ -20,6 +20,7 @@ import { DataPipelineFields } from './DataPipelineFields.tsx';
 import { TaskPicker } from './TaskPicker.tsx';
 import { CheckboxField, NumberField, SegmentedField, SelectField, type Choice } from './fields.tsx';
 import { LabSection } from './LabSection.tsx';
+import { OutputModeField } from './OutputModeField.tsx';
 
 /** Quiet time before a typed number that restarts the run is applied. */
 const RESTART_DELAY_MS = 600;
@@ -68,6 +69,7 @@ export function ConfigPanel() {
           <NumberField label={t('cfg.field.numLayers')} spec={PROPS.numLayers} value={config.numLayers} delay={RESTART_DELAY_MS} onApply={(numLayers) => set({ numLayers })} testId="input-num-layers" />
           <NumberField label={t('cfg.field.hiddenSize')} spec={PROPS.hiddenSize} value={config.hiddenSize} delay={RESTART_DELAY_MS} onApply={(hiddenSize) => set({ hiddenSize })} testId="input-hidden-size" />
         </div>
+        <OutputModeField />
       </Section>
 
       {isDataTask(config.task) ? (

@@ -3,6 +3,7 @@ import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
 import { RUN_EN } from './parts/run.ts';
 import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
 import { MODELS_EN } from './parts/models.ts';
+import { LESSONS_EN } from './parts/lessons.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -565,6 +566,7 @@ export const en = {
   ...RUN_EN,
   ...INPUT_SAFETY_EN,
   ...MODELS_EN,
+  ...LESSONS_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

@@ -4,6 +4,7 @@ import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
 import { RUN_ZH } from './parts/run.ts';
 import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
 import { MODELS_ZH } from './parts/models.ts';
+import { LESSONS_ZH } from './parts/lessons.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -565,4 +566,5 @@ export const zh: Dict = {
   ...RUN_ZH,
   ...INPUT_SAFETY_ZH,
   ...MODELS_ZH,
+  ...LESSONS_ZH,
 };

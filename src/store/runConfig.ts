@@ -2,7 +2,7 @@
  * Everything that defines a run. It lives in the URL (see urlCodec.ts): the same RunConfig and seed give the
  * same run, bit for bit.
  */
-import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../engine/config.ts';
+import type { CellKind, GateActivation, OutputMode, RnnNonlinearity, StateActivation } from '../engine/config.ts';
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 
@@ -28,6 +28,8 @@ export interface RunConfig {
   gateActivation: GateActivation;
   stateActivation: StateActivation;
   peephole: boolean;
+  /** Loss and prediction on every timestep or on the last one only, for tasks that offer both (OUTPUT_MODE_TASKS). */
+  outputMode: OutputMode;
   optimizer: OptimizerKind;
   learningRate: number;
   momentum: number;
@@ -75,6 +77,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   gateActivation: 'sigmoid',
   stateActivation: 'tanh',
   peephole: false,
+  outputMode: 'sequence',
   optimizer: 'adam',
   learningRate: 0.01,
   momentum: 0.9,

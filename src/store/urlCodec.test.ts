@@ -46,6 +46,7 @@ function randomConfig(rng: Rng): RunConfig {
     trainFraction: rng.uniform(0.1, 0.95),
     maxSymbols: randomNumber(rng, PROPS.maxSymbols),
     temperature: rng.uniform(0.05, 5),
+    outputMode: pick(PROPS.outputMode.choices),
   };
   return c.cell === 'lstm' ? c : { ...c, peephole: false };
 }
@@ -94,6 +95,7 @@ describe('urlCodec', () => {
         "nonlinearity": "act",
         "numLayers": "layers",
         "optimizer": "opt",
+        "outputMode": "out",
         "peephole": "peep",
         "recurrentInit": "rinit",
         "recurrentScale": "rscale",

@@ -4,7 +4,7 @@
  * must keep working — and defaults are left out, so a link only says what differs from the first-load demo.
  * The same table validates the configuration form, so the URL and the inputs accept exactly the same values.
  */
-import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../engine/config.ts';
+import type { CellKind, GateActivation, OutputMode, RnnNonlinearity, StateActivation } from '../engine/config.ts';
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 import type { Lang } from '../i18n/i18n.ts';
@@ -164,6 +164,7 @@ export const RECURRENT_INITS: readonly RunConfig['recurrentInit'][] = ['same', '
 export const NONLINEARITIES: readonly RnnNonlinearity[] = ['tanh', 'relu', 'sigmoid'];
 export const GATE_ACTIVATIONS: readonly GateActivation[] = ['sigmoid', 'hardSigmoid'];
 export const STATE_ACTIVATIONS: readonly StateActivation[] = ['tanh', 'softsign'];
+export const OUTPUT_MODES: readonly OutputMode[] = ['sequence', 'last'];
 
 /** Every RunConfig field, its URL key and what it accepts. */
 export const PROPS: PropTable = {
@@ -176,6 +177,7 @@ export const PROPS: PropTable = {
   gateActivation: choiceSpec('gate', GATE_ACTIVATIONS),
   stateActivation: choiceSpec('state', STATE_ACTIVATIONS),
   peephole: boolSpec('peep'),
+  outputMode: choiceSpec('out', OUTPUT_MODES),
   optimizer: choiceSpec('opt', OPTIMIZERS),
   learningRate: numberSpec('lr', 0, 1e6, { minExclusive: true }),
   momentum: numberSpec('mom', 0, 0.999),
@@ -202,6 +204,21 @@ export const PROPS: PropTable = {
 };
 
 export const LANG_KEY = 'lang';
+/** The lesson link (`?lesson=<id>&lstep=<n>`) shares the query string; the lesson player owns it, the run ignores it. */
+export const LESSON_KEY = 'lesson';
+export const LESSON_STEP_KEY = 'lstep';
+const PAGE_KEYS: readonly string[] = [LESSON_KEY, LESSON_STEP_KEY];
+
+/** Just the lesson link of a query string ('' without one), so rewriting the run's part of the URL keeps it. */
+export function lessonParams(search: string): string {
+  const from = new URLSearchParams(search);
+  const out = new URLSearchParams();
+  for (const k of PAGE_KEYS) {
+    const v = from.get(k);
+    if (v !== null) out.set(k, v);
+  }
+  return out.toString();
+}
 const LANGS: readonly Lang[] = ['en', 'zh'];
 
 const FIELDS = Object.keys(PROPS) as (keyof RunConfig)[];
@@ -253,6 +270,7 @@ export function parseUrl(search: string): ParsedUrl {
       else warnings.push({ kind: 'invalid', key, value, problem: { kind: 'choice', choices: LANGS } });
       continue;
     }
+    if (PAGE_KEYS.includes(key)) continue;
     const field = byKey.get(key);
     if (!field) {
       warnings.push({ kind: 'unknown', key, value });

@@ -17,8 +17,11 @@ export function isDataTask(id: TaskId): id is DataTaskId {
   return (DATA_TASKS as readonly TaskId[]).includes(id);
 }
 
+/** Tasks where both output modes make sense (a target at every timestep, or only after the last): config.outputMode applies. */
+export const OUTPUT_MODE_TASKS: readonly TaskId[] = ['sine'];
+
 export const GENERATED_TASKS: Record<GeneratedTaskId, (config: RunConfig) => Task> = {
-  sine: ({ seqLen }) => sineTask({ seqLen }),
+  sine: ({ seqLen, outputMode }) => sineTask({ seqLen, outputMode }),
   frequency: ({ seqLen }) => frequencyTask({ seqLen }),
   adding: ({ seqLen }) => memoryTask('adding', seqLen),
   firstSymbol: ({ seqLen }) => memoryTask('firstSymbol', seqLen),
