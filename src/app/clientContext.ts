@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
-import { useRun } from '../run/runContext.ts';
+import { useOptionalRun } from '../run/runContext.ts';
 import type { LossHistory } from '../store/appStore.ts';
 import type { HistoryEntry } from '../store/frameBus.ts';
 import type { RunResume, RunSnapshot } from '../worker/protocol.ts';
@@ -48,6 +48,8 @@ export const ClientContext = createContext<TrainerControls | null>(null);
 
 export function useClient(): TrainerControls {
   const page = useContext(ClientContext);
-  const run = useRun();
-  return page ?? run.controls;
+  const run = useOptionalRun();
+  const client = page ?? run?.controls;
+  if (!client) throw new Error('useClient() outside <ClientContext> and <RunProvider>');
+  return client;
 }

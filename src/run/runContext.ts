@@ -11,6 +11,11 @@ export function RunProvider(props: { run: Run; children: ReactNode }) {
   return createElement(RunContext.Provider, { value: props.run }, props.children);
 }
 
+/** The run in context, or null outside any RunProvider. */
+export function useOptionalRun(): Run | null {
+  return useContext(RunContext);
+}
+
 export function useRun(): Run {
   const run = useContext(RunContext);
   if (!run) throw new Error('useRun() outside <RunProvider>');
