@@ -1,5 +1,6 @@
 /** English UI strings. Keys are grouped by area; zh.ts has exactly the same keys. */
 import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
+import { DEMOS_EN } from './parts/demos.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -170,7 +171,7 @@ export const en = {
   'preset.lstmCarries.title': 'LSTM carries the gradient',
   'preset.lstmCarries.description': 'Same task and weights in an LSTM: the gradient flows back along the cell state, scaled only by forget gates near 1.',
   'preset.rnnExplodes.title': 'RNN gradient explodes',
-  'preset.rnnExplodes.description': 'ReLU RNN, recurrent weights at norm 3, plain SGD, no clipping: the gradient grows until training overflows.',
+  'preset.rnnExplodes.description': 'ReLU RNN, recurrent weights at norm 4, plain SGD, no clipping: the gradient grows with every step back in time, and within a few updates training overflows.',
   'preset.rnnClipped.title': '… clipping saves it',
   'preset.rnnClipped.description': 'The same run with gradient clipping at norm 1: every update stays short and training goes on.',
   'preset.raceAdding.title': 'RNN vs LSTM vs GRU race',
@@ -560,6 +561,7 @@ export const en = {
   'about.appLicence': 'LSTM Lens is open source under the MIT licence.',
   // csv (messages of src/tasks/csv/messages.ts)
   ...CSV_MESSAGES_EN,
+  ...DEMOS_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

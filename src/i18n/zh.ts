@@ -1,6 +1,7 @@
 /** 简体中文界面文字：与 en.ts 的键完全相同。 */
 import type { Dict } from './en.ts';
 import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
+import { DEMOS_ZH } from './parts/demos.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -170,7 +171,7 @@ export const zh: Dict = {
   'preset.lstmCarries.title': 'LSTM 传递梯度',
   'preset.lstmCarries.description': '同样的任务和权重换成 LSTM：梯度沿细胞状态回传，只乘以接近 1 的遗忘门。',
   'preset.rnnExplodes.title': 'RNN 梯度爆炸',
-  'preset.rnnExplodes.description': 'ReLU RNN，循环权重缩放到范数 3，普通 SGD，不做梯度裁剪：梯度越来越大，直到训练溢出。',
+  'preset.rnnExplodes.description': 'ReLU RNN，循环权重缩放到范数 4，普通 SGD，不做梯度裁剪：梯度每往回一个时间步就变大一些，几次更新之后训练就溢出了。',
   'preset.rnnClipped.title': '……梯度裁剪来救场',
   'preset.rnnClipped.description': '同样的训练加上范数为 1 的梯度裁剪：每次更新都保持很短，训练得以继续。',
   'preset.raceAdding.title': 'RNN、LSTM、GRU 赛跑',
@@ -560,4 +561,5 @@ export const zh: Dict = {
   'about.appLicence': 'LSTM 透镜按 MIT 许可开源。',
   // csv（src/tasks/csv/messages.ts 的消息）
   ...CSV_MESSAGES_ZH,
+  ...DEMOS_ZH,
 };

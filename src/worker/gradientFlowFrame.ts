@@ -8,6 +8,7 @@ import { gateCount } from '../engine/gateLayout.ts';
 import { gemmNT } from '../engine/kernels/gemm.ts';
 import { mseLoss, softmaxCrossEntropy } from '../engine/loss.ts';
 import type { BackwardTrace, ForwardTrace, RecurrentNet } from '../engine/network.ts';
+import { globalNorm } from '../engine/optim.ts';
 import { layerInputSize } from '../engine/params.ts';
 import type { LossKind } from '../engine/train.ts';
 import type { GradientFlowFrame } from './protocol.ts';
@@ -125,6 +126,7 @@ export class FlowRecorder {
       dx: new Float32Array(rowNorms(bwd.dx, T, I)),
       mechanism: this.mechanism(net, fwd, allowCostly),
       decaySlope,
+      gradNorm: globalNorm(grad),
       hhNorm,
       hhShare,
       ihNorm,

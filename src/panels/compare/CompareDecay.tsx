@@ -6,12 +6,15 @@
 import { memo, useMemo } from 'react';
 import { MODEL_COLOR } from '../../compare/compareSet.ts';
 import type { CompareModel } from '../../compare/session.ts';
+import type { ProbeFrame } from '../../worker/protocol.ts';
 import { setTimestep } from '../../controls/actions.ts';
+import { earlyOverLate, keyFrameIn } from '../../presets/keyFrame.ts';
+import { matchingPreset } from '../../presets/presets.ts';
 import { useT } from '../../i18n/useT.ts';
 import { appStore, useApp } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
 import { useThrottledVersion } from '../../viz/useThrottled.ts';
-import { DecayChart } from '../gradientDecay/DecayChart.tsx';
+import { DecayChart, type DecayReference } from '../gradientDecay/DecayChart.tsx';
 import type { DecaySeries } from '../gradientDecay/decayView.ts';
 import { earlyLateRatio, modelDecaySeries } from './decayCurves.ts';
 import { modelFrame, modelsSource } from './modelFrames.ts';
@@ -27,24 +30,43 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
   const selT = useApp((s) => s.selection.t);
   const subscribe = useMemo(() => modelsSource(models, () => null).subscribe, [models]);
   const version = useThrottledVersion(subscribe, REFRESH_MS);
-  const { series, T, steps } = useMemo(() => {
+  // A demonstration keeps each model's key picture (step 0, or its last finite one) while the race goes on.
+  const keyKind = useApp((s) => matchingPreset(s.config)?.keyFrame ?? null);
+  const { series, T, steps, keyFrames, reference } = useMemo(() => {
     void version; // the frames are read afresh at each throttled change
     const frames = models.map(modelFrame);
+    const label = (m: CompareModel) => t(`cfg.arch.${m.cell}`);
     const built = models.map((m, k) => {
       const f = frames[k];
-      return f ? modelDecaySeries(f, m.cell, layer, t(`cfg.arch.${m.cell}`), MODEL_COLOR[m.cell]) : null;
+      return f ? modelDecaySeries(f, m.cell, layer, label(m), MODEL_COLOR[m.cell]) : null;
     });
     const steps = new Map(models.map((m, k) => [m.cell, frames[k]?.step ?? null]));
-    return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0, steps };
-  }, [models, layer, t, version]);
+    const keyFrames = new Map(
+      models.map((m) => {
+        const shown = [...m.bus.history().map((e) => e.frame), m.bus.latest()].filter((f): f is ProbeFrame => f !== null);
+        return [m.cell, keyKind ? keyFrameIn(shown, keyKind) : null] as const;
+      }),
+    );
+    const faint = models.flatMap((m, k) => {
+      const key = keyFrames.get(m.cell);
+      if (!key || key.step === frames[k]?.step) return [];
+      const s = modelDecaySeries(key, m.cell, layer, label(m), MODEL_COLOR[m.cell]);
+      return s ? [s] : [];
+    });
+    const keyStep = faint.length > 0 ? (keyFrames.get(faint[0].cell)?.step ?? 0) : 0;
+    const reference: DecayReference | null = faint.length > 0 ? { series: faint, label: t('demo.compareKey', { step: keyStep }) } : null;
+    return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0, steps, keyFrames, reference };
+  }, [models, layer, t, version, keyKind]);
 
   if (series.length === 0 || T === 0) return <p className="viz-note">{t('compare.waiting')}</p>;
   return (
     <div className="compare-decay" data-testid="compare-decay">
-      <DecayChart series={series} T={T} xMode="timestep" height={150} mechanismHeight={70} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
+      <DecayChart series={series} T={T} xMode="timestep" height={150} mechanismHeight={70} reference={reference} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
       <ul className="compare-ratios">
         {series.map((s) => {
           const ratio = earlyLateRatio(s.dh);
+          const key = keyFrames.get(s.cell) ?? null;
+          const keyRatio = key ? earlyOverLate(key) : null;
           return (
             <li
               key={s.key}
@@ -53,9 +75,15 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
               data-ratio={ratio}
               data-early={s.dh[0]}
               data-late={s.dh[s.dh.length - 1]}
+              data-key-step={key?.step ?? ''}
+              data-key-ratio={keyRatio ?? ''}
+              data-key-early={key ? key.flow!.dh[0] : ''}
               style={{ color: s.color }}
             >
               {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
+              {key && keyRatio !== null && key.step !== steps.get(s.cell) ? (
+                <span className="compare-key-ratio"> · {t('demo.compareKeyRatio', { step: key.step, ratio: formatValue(keyRatio) })}</span>
+              ) : null}
             </li>
           );
         })}

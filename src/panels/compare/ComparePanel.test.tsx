@@ -21,6 +21,7 @@ function racer(cell: CellKind, scale: number): CompareModel {
     dx: new Float32Array(T).fill(0.1),
     mechanism: null,
     decaySlope: Float32Array.of(Math.log(scale)),
+    gradNorm: 1,
     hhNorm: new Float32Array(L * T),
     hhShare: new Float32Array(L * T),
     ihNorm: new Float32Array(L * T),

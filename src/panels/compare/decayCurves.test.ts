@@ -11,6 +11,7 @@ function flowOf(L: number, T: number, withCell: boolean): GradientFlowFrame {
     dx: ramp(100).subarray(0, T),
     mechanism: ramp(0.01),
     decaySlope: Float32Array.from({ length: L }, (_, l) => -0.5 - l),
+    gradNorm: 1,
     hhNorm: ramp(1),
     hhShare: ramp(1),
     ihNorm: ramp(1),
