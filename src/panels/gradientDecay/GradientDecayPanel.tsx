@@ -5,6 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { KeyFrameTracker } from '../../presets/KeyFrameTracker.tsx';
+import { hasFiniteFlow } from '../../presets/keyFrame.ts';
 import { matchingPreset } from '../../presets/presets.ts';
 import { setTimestep } from '../../controls/actions.ts';
 import type { CellKind } from '../../engine/config.ts';
@@ -54,7 +55,7 @@ export function GradientDecayPanel() {
     <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={t('decay.subtitle')} controls={controls} className="decay-panel">
       {keyKind ? <KeyFrameTracker kind={keyKind} onKeyFrame={setKeyFrame} /> : null}
       {frame?.flow ? (
-        <DecayBody frameCellKind={frameCell(frame)} frame={frame} xMode={xMode} keyFrame={keyKind && keyFrame?.T === frame.T ? keyFrame : null} />
+        <DecayBody frameCellKind={frameCell(frame)} live={frame} xMode={xMode} keyFrame={keyKind && keyFrame?.T === frame.T ? keyFrame : null} />
       ) : (
         <p className="viz-note">{t('gs.waiting')}</p>
       )}
@@ -62,9 +63,11 @@ export function GradientDecayPanel() {
   );
 }
 
-function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: XMode; keyFrame: ProbeFrame | null }) {
+function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XMode; keyFrame: ProbeFrame | null }) {
   const t = useT();
-  const { frame, xMode, frameCellKind: cell } = props;
+  const { live, keyFrame, xMode, frameCellKind: cell } = props;
+  // After an overflow the live curves are Inf/NaN: the last finite picture stays on screen instead.
+  const frame = keyFrame && !hasFiniteFlow(live) ? keyFrame : live;
   const flow = frame.flow!;
   const { T } = frame;
   const L = frame.layers.length;
@@ -73,13 +76,14 @@ function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: X
   const model = t(`cfg.arch.${cell}`);
   const labels = useMemo(() => Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), [L, model, t]);
   const series = useMemo(() => runSeries(flow, T, cell, labels, LAYER_COLORS), [flow, T, cell, labels]);
-  const reference = useKeyReference(props.keyFrame, frame.step, cell, labels, LAYER_COLORS);
+  const reference = useKeyReference(keyFrame, frame.step, cell, labels, LAYER_COLORS);
   return (
     <div className="decay-layout">
       <div className="decay-main">
         <DecayChart series={series} T={T} xMode={xMode} reference={reference} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(appStore, i, T)} />
-        {props.keyFrame ? <KeyFrameReadout keyFrame={props.keyFrame} live={frame} /> : null}
-        <ClipReadout gradNorm={flow.gradNorm} />
+        {keyFrame ? <KeyFrameReadout keyFrame={keyFrame} live={live} /> : null}
+        <ClipReadout frame={frame} testId="decay-clip" />
+        {keyFrame && keyFrame !== frame ? <ClipReadout frame={keyFrame} testId="decay-clip-key" /> : null}
       </div>
       <div className="decay-side">
         <p className="decay-explain" data-testid="decay-explain">

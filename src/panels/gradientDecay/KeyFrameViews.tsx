@@ -35,11 +35,12 @@ export function KeyFrameReadout({ keyFrame, live }: { keyFrame: ProbeFrame; live
   );
 }
 
-/** What clipping (as configured) does with the gradient of the frame on show. */
-export function ClipReadout({ gradNorm }: { gradNorm: number }) {
+/** What clipping (as configured) does with the gradient of a frame's probe sequence. */
+export function ClipReadout({ frame, testId }: { frame: ProbeFrame; testId: string }) {
   const t = useT();
   const mode = useApp((s) => s.config.clip);
   const c = useApp((s) => s.config.clipValue);
+  const gradNorm = frame.flow!.gradNorm;
   const norm = formatValue(gradNorm);
   const text =
     mode === 'none'
@@ -50,8 +51,8 @@ export function ClipReadout({ gradNorm }: { gradNorm: number }) {
           ? t('clip.normAbove', { norm, c, scale: `×${formatValue(c / gradNorm)}` })
           : t('clip.normBelow', { norm, c });
   return (
-    <p className="decay-clip" data-testid="decay-clip" data-mode={mode} data-grad-norm={gradNorm} data-threshold={c}>
-      {text}
+    <p className="decay-clip" data-testid={testId} data-step={frame.step} data-mode={mode} data-grad-norm={gradNorm} data-threshold={c}>
+      {t('clip.atStep', { step: frame.step })} {text}
     </p>
   );
 }
