@@ -5,12 +5,11 @@
 import { useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { CellKind } from '../engine/config.ts';
 import type { CompareModel } from './session.ts';
 
 export interface CompareState {
-  /** The model the single-run panels show; null = the first of the set. */
-  focus: CellKind | null;
+  /** The racer (CompareModel.id) the single-run panels show; null = the first of the set. */
+  focus: string | null;
 }
 
 export type CompareStore = StoreApi<CompareState>;

@@ -9,7 +9,7 @@ import type { AppStore, Selection } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
-import { compareCells } from './compareSet.ts';
+import { raceKey } from './compareSet.ts';
 import type { CompareModels, CompareStore } from './compareStore.ts';
 import { FocusMirror } from './focusMirror.ts';
 import { CompareSession, type ClientFactory, type RunClient } from './session.ts';
@@ -44,8 +44,7 @@ export class RunController implements TrainerControls {
 
   /** Runs `config` (on `data`, for a dataset task) from step 0, in the mode it asks for. */
   start(config: RunConfig, data?: TaskData): void {
-    const cells = compareCells(config.compare);
-    if (cells.length === 0) this.openSingle().start(config, data);
+    if (raceKey(config) === '') this.openSingle().start(config, data);
     else this.startRace(config, data);
   }
 
@@ -82,8 +81,8 @@ export class RunController implements TrainerControls {
 
   applyConfig(next: RunConfig): void {
     const { config, status } = this.store.getState();
-    const cells = compareCells(next.compare);
-    const sameMode = this.race ? cells.join() === this.race.session.cells.join() : cells.length === 0;
+    const key = raceKey(next);
+    const sameMode = this.race ? key === this.race.session.key : key === '';
     if (sameMode) {
       if (this.race) {
         const restarts = (Object.keys(next) as (keyof RunConfig)[]).some((k) => k !== 'cell' && next[k] !== config[k] && !isLiveField(k));
@@ -119,14 +118,14 @@ export class RunController implements TrainerControls {
   }
 
   private startRace(config: RunConfig, data?: TaskData): void {
-    const cells = compareCells(config.compare);
-    if (!this.race || this.race.session.cells.join() !== cells.join()) {
+    if (!this.race || this.race.session.key !== raceKey(config)) {
       this.single?.dispose();
       this.single = null;
       this.closeRace();
-      const session = new CompareSession(cells, this.createClient, this.store.getState().speed);
-      // The focus names an architecture; one not in this set (or none) means the first model.
-      const focusIndex = (): number => Math.max(0, cells.indexOf(this.compare.focus.getState().focus ?? cells[0]));
+      const session = new CompareSession(config, this.createClient, this.store.getState().speed);
+      // The focus names a racer; one not in this set (or none) means the first model.
+      const ids = session.models.map((m) => m.id);
+      const focusIndex = (): number => Math.max(0, ids.indexOf(this.compare.focus.getState().focus ?? ids[0]));
       const mirror = new FocusMirror(this.store, this.bus, session.models, focusIndex());
       const offFocus = this.compare.focus.subscribe((s, prev) => {
         if (s.focus !== prev.focus) mirror.focus(focusIndex());

@@ -1,6 +1,7 @@
 /**
- * Compare mode's trainer: one TrainerClient per architecture, each with its own worker, store and frame bus,
- * driven together. Every model starts from the same config (cell replaced), so the same seed gives the same
+ * Compare mode's trainer: one TrainerClient per variant (an architecture, or one value of one setting), each
+ * with its own worker, store and frame bus, driven together. Every model starts from the same config (the
+ * variant's patch laid over it), so the same seed gives the same
  * data order to all; Play, Pause, Step and Reset reach every model; a change to a live field reaches all in
  * place, any other change restarts all of them at step 0. Stale replies are dropped by each client (runId).
  */
@@ -10,7 +11,7 @@ import { createAppStore, type AppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
-import { modelConfig } from './compareSet.ts';
+import { compareVariants, hyperFor, modelConfig, raceKey, variantColor, type CompareVariant } from './compareSet.ts';
 
 /** What a trainer client offers (worker/client.ts TrainerClient; tests build it on fake workers). */
 export interface RunClient extends TrainerControls {
@@ -30,7 +31,12 @@ export type ClientFactory = (store: AppStore, bus: FrameBus) => RunClient;
 
 /** One racer as the panels see it: its run state and its frames. */
 export interface CompareModel {
+  /** The variant's id (the architecture's name in an architecture race). */
+  readonly id: string;
+  readonly variant: CompareVariant;
   readonly cell: CellKind;
+  /** Its colour in every chart of the comparison. */
+  readonly color: string;
   readonly store: AppStore;
   readonly bus: FrameBus;
 }
@@ -48,15 +54,20 @@ function defaultCores(): number {
 
 export class CompareSession {
   private readonly racers: readonly Racer[];
+  /** Which racers these are (compareSet.raceKey of the config the session was made for). */
+  readonly key: string;
 
-  constructor(cells: readonly CellKind[], createClient: ClientFactory, speed: number | null = null, cores = defaultCores()) {
-    const share = racerCpuShare(cells.length, cores);
-    this.racers = cells.map((cell) => {
+  constructor(config: RunConfig, createClient: ClientFactory, speed: number | null = null, cores = defaultCores()) {
+    const variants = compareVariants(config.compare);
+    const share = racerCpuShare(variants.length, cores);
+    this.key = raceKey(config);
+    this.racers = variants.map((variant, k) => {
       const store = createAppStore({ speed });
-      const bus = new FrameBus(HISTORY_BUDGET_BYTES / cells.length);
+      const bus = new FrameBus(HISTORY_BUDGET_BYTES / variants.length);
       const client = createClient(store, bus);
       client.setCpuShare(share);
-      return { cell, store, bus, client };
+      const cell = modelConfig(config, variant).cell;
+      return { id: variant.id, variant, cell, color: variantColor(variant, cell, k), store, bus, client };
     });
   }
 
@@ -64,13 +75,9 @@ export class CompareSession {
     return this.racers;
   }
 
-  get cells(): CellKind[] {
-    return this.racers.map((r) => r.cell);
-  }
-
   /** A new run of every model from `config` (on `data`, for a dataset task), paused at step 0. */
   start(config: RunConfig, data?: TaskData): void {
-    for (const r of this.racers) r.client.start(modelConfig(config, r.cell), data);
+    for (const r of this.racers) r.client.start(modelConfig(config, r.variant), data);
   }
 
   /** Playing while any model plays (one that stopped on a NaN pauses alone). */
@@ -100,7 +107,7 @@ export class CompareSession {
   }
 
   setHyper(patch: HyperPatch): void {
-    for (const r of this.racers) r.client.setHyper(patch);
+    for (const r of this.racers) r.client.setHyper(hyperFor(patch, r.variant));
   }
 
   setSpeed(stepsPerSecond: number | null): void {
@@ -112,12 +119,14 @@ export class CompareSession {
    * play again, so a model that had stopped on a NaN rejoins the race.
    */
   applyConfig(next: RunConfig): void {
-    const current = this.racers[0]?.store.getState().config;
-    if (!current) return;
-    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => k !== 'cell' && next[k] !== current[k]);
+    const first = this.racers[0];
+    if (!first) return;
+    const current = first.store.getState().config;
+    const mine = modelConfig(next, first.variant);
+    const changed = (Object.keys(mine) as (keyof RunConfig)[]).filter((k) => mine[k] !== current[k]);
     if (changed.length === 0) return;
     if (changed.every(isLiveField)) {
-      this.setHyper(Object.fromEntries(changed.map((k) => [k, next[k]])) as HyperPatch);
+      this.setHyper(Object.fromEntries(changed.map((k) => [k, mine[k]])) as HyperPatch);
       return;
     }
     const playing = this.isPlaying();

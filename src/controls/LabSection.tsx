@@ -96,7 +96,7 @@ export function LabSection() {
   const client = useClient();
   const config = useApp((s) => s.config);
   const set = (patch: Partial<RunConfig>): void => changeConfig(appStore, client, patch);
-  const cells = config.compare === 'off' ? [config.cell] : compareCells(config.compare);
+  const cells = config.compare === 'off' ? [config.cell] : compareCells(config);
 
   return (
     <section className="config-section lab-section" data-testid="lab-section">

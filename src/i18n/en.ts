@@ -129,8 +129,8 @@ export const en = {
   'state.linesAria': 'Line chart of the selected units over the timesteps',
   'state.normsAria': 'Gradient norm at each timestep',
   // compare, lab & presets (compare mode and its panel, the exploding-gradient lab, the demonstrations strip)
-  'compare.field': 'Compare architectures',
-  'compare.hint': 'Each model trains in its own worker on the same data, seed and settings.',
+  'compare.field': 'Compare side by side',
+  'compare.hint': 'Each model trains in its own worker on the same data, seed and settings — apart from the architecture or the one setting compared.',
   'compare.set.off': 'Off (one model)',
   'compare.set.rnn,lstm': 'RNN vs LSTM',
   'compare.set.rnn,gru': 'RNN vs GRU',

@@ -129,8 +129,8 @@ export const zh: Dict = {
   'state.linesAria': '所选单元随时间步变化的折线图',
   'state.normsAria': '每个时间步的梯度范数',
   // compare, lab & presets（对比模式、梯度爆炸实验室、演示）
-  'compare.field': '对比网络结构',
-  'compare.hint': '每个模型在各自的 worker 中训练，数据、种子和设置都相同。',
+  'compare.field': '并排对比',
+  'compare.hint': '每个模型在各自的 worker 中训练，数据、种子和设置都相同 —— 只有被比较的网络结构或那一项设置不同。',
   'compare.set.off': '关闭（单个模型）',
   'compare.set.rnn,lstm': 'RNN 对 LSTM',
   'compare.set.rnn,gru': 'RNN 对 GRU',

@@ -4,7 +4,7 @@
  * gradient is left at t = 1 (also in data attributes, which the browser tests read).
  */
 import { memo, useMemo } from 'react';
-import { MODEL_COLOR } from '../../compare/compareSet.ts';
+import { variantLabel } from '../../compare/compareSet.ts';
 import type { CompareModel } from '../../compare/session.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 import { setTimestep } from '../../controls/actions.ts';
@@ -35,25 +35,25 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
   const { series, T, steps, keyFrames, reference } = useMemo(() => {
     void version; // the frames are read afresh at each throttled change
     const frames = models.map(modelFrame);
-    const label = (m: CompareModel) => t(`cfg.arch.${m.cell}`);
+    const label = (m: CompareModel) => variantLabel(t, m.variant);
     const built = models.map((m, k) => {
       const f = frames[k];
-      return f ? modelDecaySeries(f, m.cell, layer, label(m), MODEL_COLOR[m.cell]) : null;
+      return f ? modelDecaySeries(f, m, layer, label(m), m.color) : null;
     });
-    const steps = new Map(models.map((m, k) => [m.cell, frames[k]?.step ?? null]));
+    const steps = new Map(models.map((m, k) => [m.id, frames[k]?.step ?? null]));
     const keyFrames = new Map(
       models.map((m) => {
         const shown = [...m.bus.history().map((e) => e.frame), m.bus.latest()].filter((f): f is ProbeFrame => f !== null);
-        return [m.cell, keyKind ? keyFrameIn(shown, keyKind) : null] as const;
+        return [m.id, keyKind ? keyFrameIn(shown, keyKind) : null] as const;
       }),
     );
     const faint = models.flatMap((m, k) => {
-      const key = keyFrames.get(m.cell);
+      const key = keyFrames.get(m.id);
       if (!key || key.step === frames[k]?.step) return [];
-      const s = modelDecaySeries(key, m.cell, layer, label(m), MODEL_COLOR[m.cell]);
+      const s = modelDecaySeries(key, m, layer, label(m), m.color);
       return s ? [s] : [];
     });
-    const keyStep = faint.length > 0 ? (keyFrames.get(faint[0].cell)?.step ?? 0) : 0;
+    const keyStep = faint.length > 0 ? (keyFrames.get(faint[0].key)?.step ?? 0) : 0;
     const reference: DecayReference | null = faint.length > 0 ? { series: faint, label: t('demo.compareKey', { step: keyStep }) } : null;
     return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0, steps, keyFrames, reference };
   }, [models, layer, t, version, keyKind]);
@@ -65,13 +65,13 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
       <ul className="compare-ratios">
         {series.map((s) => {
           const ratio = earlyLateRatio(s.dh);
-          const key = keyFrames.get(s.cell) ?? null;
+          const key = keyFrames.get(s.key) ?? null;
           const keyRatio = key ? earlyOverLate(key) : null;
           return (
             <li
               key={s.key}
-              data-testid={`compare-ratio-${s.cell}`}
-              data-step={steps.get(s.cell) ?? ''}
+              data-testid={`compare-ratio-${s.key}`}
+              data-step={steps.get(s.key) ?? ''}
               data-ratio={ratio}
               data-early={s.dh[0]}
               data-late={s.dh[s.dh.length - 1]}
@@ -81,7 +81,7 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
               style={{ color: s.color }}
             >
               {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
-              {key && keyRatio !== null && key.step !== steps.get(s.cell) ? (
+              {key && keyRatio !== null && key.step !== steps.get(s.key) ? (
                 <span className="compare-key-ratio"> · {t('demo.compareKeyRatio', { step: key.step, ratio: formatValue(keyRatio) })}</span>
               ) : null}
             </li>

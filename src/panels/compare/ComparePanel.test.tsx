@@ -34,7 +34,7 @@ function racer(cell: CellKind, scale: number): CompareModel {
     lastLoss: 0.25,
     loss: { train: Array.from({ length: 40 }, (_, k) => 1 / (k + 1)), time: Array.from({ length: 40 }, (_, k) => k * 10), stride: 1, validation: [] },
   });
-  return { cell, store, bus };
+  return { id: cell, variant: { id: cell, patch: { cell }, setting: null }, cell, color: '#000', store, bus };
 }
 
 const view = rootPerTest();

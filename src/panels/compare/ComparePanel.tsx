@@ -4,7 +4,7 @@
  * single-run panels below follow the model chosen here.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { MODEL_COLOR } from '../../compare/compareSet.ts';
+import { variantLabel } from '../../compare/compareSet.ts';
 import { compareStore, useCompare, useCompareModels } from '../../compare/compareStore.ts';
 import type { CompareModel } from '../../compare/session.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -37,7 +37,7 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
   const [log, setLog] = useState(true);
   const [xMode, setXMode] = useState<XMode>('step');
   const focus = useCompare((s) => s.focus);
-  const focused = focus !== null && models.some((m) => m.cell === focus) ? focus : models[0].cell;
+  const focused = focus !== null && models.some((m) => m.id === focus) ? focus : models[0].id;
   const subscribeStores = useCallback((onChange: () => void) => {
     const offs = models.map((m) => m.store.subscribe(onChange));
     return () => offs.forEach((off) => off());
@@ -50,8 +50,8 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
     return models.flatMap((m) => {
       const train = buildSeries(m.store.getState().loss, SMOOTHING, xMode).find((s) => s.key === 'train');
       if (!train) return [];
-      const group = { className: 'compare-loss-series', 'data-cell': m.cell, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
-      return [{ key: m.cell, label: t(`cfg.arch.${m.cell}`), color: MODEL_COLOR[m.cell], series: train, group, smoothClass: 'compare-loss-smooth' }];
+      const group = { className: 'compare-loss-series', 'data-cell': m.cell, 'data-racer': m.id, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
+      return [{ key: m.id, label: variantLabel(t, m.variant), color: m.color, series: train, group, smoothClass: 'compare-loss-smooth' }];
     });
   }, [models, version, xMode, t]);
 
@@ -62,14 +62,14 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
         <div className="segmented">
           {models.map((m) => (
             <button
-              key={m.cell}
+              key={m.id}
               type="button"
               className="segmented-option"
-              data-testid={`compare-focus-${m.cell}`}
-              aria-pressed={m.cell === focused}
-              onClick={() => compareStore.setState({ focus: m.cell })}
+              data-testid={`compare-focus-${m.id}`}
+              aria-pressed={m.id === focused}
+              onClick={() => compareStore.setState({ focus: m.id })}
             >
-              {t(`cfg.arch.${m.cell}`)}
+              {variantLabel(t, m.variant)}
             </button>
           ))}
         </div>
@@ -85,7 +85,7 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
           <figcaption className="compare-figure-title">{t('compare.loss')}</figcaption>
           <ul className="compare-legend">
             {models.map((m) => (
-              <ModelStats key={m.cell} model={m} version={version} />
+              <ModelStats key={m.id} model={m} version={version} />
             ))}
           </ul>
           <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} />
@@ -101,7 +101,7 @@ function CompareBody({ models }: { models: readonly CompareModel[] }) {
       ) : (
         <div className="compare-models" style={{ gridTemplateColumns: `repeat(${models.length}, minmax(0, 1fr))` }}>
           {models.map((m) => (
-            <ModelView key={m.cell} model={m} focused={m.cell === focused} />
+            <ModelView key={m.id} model={m} focused={m.id === focused} />
           ))}
         </div>
       )}
@@ -115,14 +115,14 @@ function ModelStats({ model, version }: { model: CompareModel; version: number }
   void version;
   const s = model.store.getState();
   return (
-    <li className="compare-legend-item" data-testid={`compare-legend-${model.cell}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
+    <li className="compare-legend-item" data-testid={`compare-legend-${model.id}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
       <svg width={18} height={8} aria-hidden="true">
-        <line x1={0} x2={18} y1={4} y2={4} stroke={MODEL_COLOR[model.cell]} strokeWidth={3} />
+        <line x1={0} x2={18} y1={4} y2={4} stroke={model.color} strokeWidth={3} />
       </svg>
-      <b>{t(`cfg.arch.${model.cell}`)}</b>
+      <b>{variantLabel(t, model.variant)}</b>
       <span className="compare-legend-stats">{t('compare.stats', { step: s.step.toLocaleString(), loss: s.lastLoss === null ? '—' : formatLoss(s.lastLoss) })}</span>
       {s.failure ? (
-        <span className="compare-failed" data-testid={`compare-failed-${model.cell}`}>
+        <span className="compare-failed" data-testid={`compare-failed-${model.id}`}>
           {t('compare.failed', { step: s.failure.step })}
         </span>
       ) : null}

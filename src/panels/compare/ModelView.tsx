@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
-import { MODEL_COLOR } from '../../compare/compareSet.ts';
+import { variantLabel } from '../../compare/compareSet.ts';
 import type { CompareModel } from '../../compare/session.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/appStore.ts';
@@ -34,10 +34,10 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Co
   const [T, H, L] = shape.split('|').map(Number);
   const layer = Math.min(selLayer, L - 1);
   return (
-    <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${model.cell}`}>
+    <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${model.id}`}>
       <header className="compare-model-header">
-        <span className="compare-swatch" style={{ background: MODEL_COLOR[model.cell] }} aria-hidden="true" />
-        <b>{t(`cfg.arch.${model.cell}`)}</b>
+        <span className="compare-swatch" style={{ background: model.color }} aria-hidden="true" />
+        <b>{variantLabel(t, model.variant)}</b>
         <LiveText source={stepText} className="gs-step" />
       </header>
       <GateMap model={model} single={single} T={T} H={H} layer={layer} />
@@ -63,7 +63,7 @@ function GateMap(p: { model: CompareModel; single: readonly CompareModel[]; T: n
       palette={style.palette}
       domain={style.domain ?? undefined}
       title={t(`compare.memory.${cell}`)}
-      name={`${t(`cfg.arch.${cell}`)} ${gate}_t`}
+      name={`${variantLabel(t, p.model.variant)} ${gate}_t`}
       legendLabel={t(style.palette === 'sequential' ? 'gates.legendGate' : 'gates.legendSigned')}
       height={smallHeight(p.H)}
     />
@@ -83,7 +83,7 @@ function HiddenMap(p: { single: readonly CompareModel[]; T: number; H: number; l
       source={source}
       palette="diverging"
       title={t('compare.hidden')}
-      name={`${t(`cfg.arch.${p.single[0].cell}`)} h_t`}
+      name={`${variantLabel(t, p.single[0].variant)} h_t`}
       legendLabel={t('gates.legendSigned')}
       height={smallHeight(p.H)}
     />

@@ -24,7 +24,8 @@ describe('entryAtOrBefore', () => {
 
 describe('modelFrame', () => {
   it('shows each racer live, or at the training step the page’s history scrubber points at', () => {
-    const model = { cell: 'lstm' as const, store: createAppStore(), bus: new FrameBus() };
+    const variant = { id: 'lstm', patch: { cell: 'lstm' as const }, setting: null };
+    const model = { id: 'lstm', variant, cell: 'lstm' as const, color: '#0072b2', store: createAppStore(), bus: new FrameBus() };
     for (const step of [0, 1, 2, 3, 4, 5, 6]) model.bus.publish(frameAt(step));
     expect(modelFrame(model)?.step).toBe(6);
     // The page (the focused racer) shows snapshots of steps 0 and 3; the cursor at step 3 picks this racer's step 3.
