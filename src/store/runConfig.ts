@@ -5,6 +5,7 @@
 import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../engine/config.ts';
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
+import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
 
 /** Synthetic demos, long-range memory benchmarks, bundled real datasets, and the user's own CSV. */
 export type TaskId =
@@ -65,6 +66,8 @@ export interface RunConfig {
   fitOnAll: boolean;
   /** Chronological share of the data used for training. */
   trainFraction: number;
+  /** Forecasts: predict the values, their differences or their log-returns (metrics are in values either way). */
+  transform: SeriesTransform;
   /** Character tasks: keep the most frequent symbols, the rest become <unk>. */
   maxSymbols: number;
   /** Character tasks: sampling temperature of the generated text. */
@@ -102,6 +105,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   scaler: 'minmax',
   fitOnAll: false,
   trainFraction: 0.7,
+  transform: 'level',
   maxSymbols: 500,
   temperature: 0.8,
 };

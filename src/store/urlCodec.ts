@@ -8,6 +8,7 @@ import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from 
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 import type { Lang } from '../i18n/i18n.ts';
+import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
 import {
   DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type ArchitectureSet, type ClipMode, type CompareSet, type RunConfig, type ScalerKind, type TaskId,
   type VariableField,
@@ -215,6 +216,7 @@ export const ARCHITECTURE_SETS: readonly ArchitectureSet[] = ['rnn,lstm', 'rnn,g
 /** The compare menu: off, the architecture races, and one-setting comparisons worth a click (any other is a URL away). */
 export const COMPARE_SETS: readonly CompareSet[] = ['off', ...ARCHITECTURE_SETS, 'fbias:0|1', 'clip:none|norm', 'act:tanh|sigmoid', 'lr:0.01|0.1'];
 export const SCALERS: readonly ScalerKind[] = ['minmax', 'zscore'];
+export const TRANSFORMS: readonly SeriesTransform[] = ['level', 'diff', 'logReturn'];
 export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 export const OPTIMIZERS: readonly OptimizerKind[] = ['adam', 'sgd', 'rmsprop'];
 export const CLIP_MODES: readonly ClipMode[] = ['none', 'norm', 'value'];
@@ -256,6 +258,7 @@ export const PROPS: PropTable = {
   scaler: choiceSpec('scaler', SCALERS),
   fitOnAll: boolSpec('leak'),
   trainFraction: numberSpec('split', 0.1, 0.95),
+  transform: choiceSpec('pred', TRANSFORMS),
   maxSymbols: numberSpec('vocab', 10, 3000, { integer: true }),
   temperature: numberSpec('temp', 0.05, 5),
 };
