@@ -15,6 +15,7 @@ async function numberAttr(page: Page, testId: string, name: string): Promise<num
 }
 
 test('the stock-index metrics say how many test windows leave the fitted range; predicting log-returns keeps them in it', async ({ page }) => {
+  test.setTimeout(180_000);
   const errors = collectErrors(page);
   await openApp(page, '?task=euStocks&seq=10');
   const note = page.getByTestId('metrics-range-note');
@@ -25,7 +26,7 @@ test('the stock-index metrics say how many test windows leave the fitted range; 
   expect(await numberAttr(page, 'metrics-range-note', 'data-outside')).toBeGreaterThan(0.8 * total);
   await expect(note).toContainText(`of ${total} test windows`);
   await expect(page.getByTestId('metrics-transform-note')).toHaveCount(0);
-  await trainFor(page, 60);
+  await trainFor(page, 20);
   await page.getByTestId('panel-metrics').scrollIntoViewIfNeeded();
   await page.getByTestId('panel-metrics').screenshot({ path: 'test-results/metrics-range-level.png' });
 
@@ -35,7 +36,7 @@ test('the stock-index metrics say how many test windows leave the fitted range; 
   expect(await numberAttr(page, 'metrics-range-note', 'data-outside')).toBeLessThan(0.05 * total);
   await expect(page.getByTestId('metrics-transform-note')).toBeVisible();
   await expect(page.getByTestId('pipe-flow-transform')).toBeVisible();
-  await trainFor(page, 60);
+  await trainFor(page, 20);
   // Metrics in index points either way: the naive forecast's RMSE is the same number as before.
   const naive = Number(await page.locator('[data-metric="naive-rmse"]').getAttribute('data-value'));
   expect(naive).toBeGreaterThan(1);
