@@ -8,14 +8,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RunCapture, RunStart, TrainerControls } from '../app/clientContext.ts';
 import { copyCursor } from '../controls/actions.ts';
-import type { CellKind } from '../engine/config.ts';
 import type { AppState } from '../store/appStore.ts';
 import type { HyperPatch, RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import { costQuestionFor, type AskCost } from '../run/costGate.ts';
 import { estimateRunCost } from '../run/runCost.ts';
 import type { Run, RunFactory } from '../run/run.ts';
-import { compareCells } from './compareSet.ts';
+import { raceKey } from './compareSet.ts';
 import { CompareSession } from './session.ts';
 
 export interface WorkspaceState {
@@ -42,8 +41,8 @@ function pageFields(run: Run): Partial<AppState> {
 export class RunController implements TrainerControls {
   readonly workspace: WorkspaceStore;
   private session: CompareSession | null = null;
-  /** The architecture the user focused last; kept across races (null = the first racer). */
-  private focusCell: CellKind | null = null;
+  /** The racer the user focused last (its variant id); kept across races (null = the first racer). */
+  private focusId: string | null = null;
   /** Bumped by every start: an answer to an older cost question starts nothing. */
   private request = 0;
 
@@ -99,8 +98,8 @@ export class RunController implements TrainerControls {
     const current = this.focused.store.getState().config;
     const playing = this.focused.controls.isPlaying();
     this.gate(next, true, (config) => {
-      const cells = compareCells(config.compare);
-      const sameMode = this.session ? cells.join() === this.session.cells.join() : cells.length === 0;
+      const key = raceKey(config);
+      const sameMode = this.session ? key === this.session.key : key === '';
       if (sameMode) {
         this.current().applyConfig(config);
         return;
@@ -125,11 +124,11 @@ export class RunController implements TrainerControls {
     if (!this.session) this.focused.controls.gradCheck(eps, maxPerGroup);
   }
 
-  /** Show racer `cell` in the panels; the cursor moves over with the focus, so the view stays put. */
-  setFocus(cell: CellKind): void {
-    this.focusCell = cell;
+  /** Show racer `id` (its variant id) in the panels; the cursor moves over with the focus, so the view stays put. */
+  setFocus(id: string): void {
+    this.focusId = id;
     const s = this.workspace.getState();
-    const index = s.runs.findIndex((r) => r.cell === cell);
+    const index = s.runs.findIndex((r) => r.racer?.variant.id === id);
     if (index < 0 || index === s.focus) return;
     copyCursor(focusedRun(s).store, s.runs[index].store);
     this.workspace.setState({ focus: index });
@@ -158,9 +157,8 @@ export class RunController implements TrainerControls {
   }
 
   private startNow(config: RunConfig, data?: TaskData): void {
-    const cells = compareCells(config.compare);
-    if (cells.length === 0) this.openSingle().controls.start(config, data);
-    else this.openRace(cells).start(config, data);
+    if (raceKey(config) === '') this.openSingle().controls.start(config, data);
+    else this.openRace(config).start(config, data);
   }
 
   private current(): CompareSession | Run['controls'] {
@@ -174,10 +172,10 @@ export class RunController implements TrainerControls {
     return run;
   }
 
-  private openRace(cells: CellKind[]): CompareSession {
-    if (this.session && this.session.cells.join() === cells.join()) return this.session;
-    const session = new CompareSession(cells, this.makeRun, pageFields(this.focused));
-    const focus = Math.max(0, this.focusCell === null ? 0 : cells.indexOf(this.focusCell));
+  private openRace(config: RunConfig): CompareSession {
+    if (this.session && this.session.key === raceKey(config)) return this.session;
+    const session = new CompareSession(config, this.makeRun, pageFields(this.focused));
+    const focus = Math.max(0, session.runs.findIndex((r) => r.racer?.variant.id === this.focusId));
     this.replaceRuns(session.runs, focus, true);
     this.session = session;
     return session;

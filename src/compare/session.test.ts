@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
 import type { FakeWorker } from '../worker/fakeWorker.ts';
+import { racerOf } from '../run/run.ts';
 import { fakeRunFactory } from '../run/testRuns.ts';
-import { compareCells, modelConfig } from './compareSet.ts';
+import { compareCells, compareVariants, modelConfig } from './compareSet.ts';
 import { CompareSession, racerCpuShare } from './session.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, task: 'adding', seqLen: 8, hiddenSize: 5, batchSize: 4, compare: 'rnn,lstm,gru', seed: 7 };
 
 function setup(config: RunConfig = SMALL) {
   const workers: FakeWorker[] = [];
-  const session = new CompareSession(compareCells(config.compare), fakeRunFactory(workers));
+  const session = new CompareSession(config, fakeRunFactory(workers));
   const deliverAll = (): void => workers.forEach((w) => w.deliver());
   return { session, workers, deliverAll };
 }
 
 describe('compareCells and modelConfig', () => {
   it('lists the architectures of a set in order and replaces only the cell', () => {
-    expect(compareCells('off')).toEqual([]);
-    expect(compareCells('rnn,lstm,gru')).toEqual(['rnn', 'lstm', 'gru']);
-    expect(compareCells('lstm,gru')).toEqual(['lstm', 'gru']);
-    const gru = modelConfig(SMALL, 'gru');
-    expect(gru).toEqual({ ...SMALL, cell: 'gru' });
-    expect(modelConfig(SMALL, SMALL.cell)).toBe(SMALL);
+    expect(compareCells({ ...SMALL, compare: 'off' })).toEqual([]);
+    expect(compareCells(SMALL)).toEqual(['rnn', 'lstm', 'gru']);
+    expect(compareCells({ ...SMALL, compare: 'lstm,gru' })).toEqual(['lstm', 'gru']);
+    const [, , gru] = compareVariants(SMALL.compare);
+    expect(modelConfig(SMALL, gru)).toEqual({ ...SMALL, cell: 'gru' });
   });
 });
 
@@ -111,7 +111,7 @@ describe('CompareSession', () => {
     deliverAll();
     for (const [k, m] of session.runs.entries()) {
       expect(m.store.getState().config).toEqual({ ...SMALL, learningRate: 0.05, seqLen: 6 });
-      expect(m.store.getState().summary?.cell).toBe(session.cells[k]);
+      expect(m.store.getState().summary?.cell).toBe(session.runs[k].cell);
       expect(m.store.getState().status).toBe('playing');
       expect(m.frames.latest()?.T).toBe(6);
     }
@@ -136,5 +136,31 @@ describe('CompareSession', () => {
     session.dispose();
     expect(workers).toHaveLength(2);
     expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+});
+
+describe('CompareSession racing one setting', () => {
+  it('starts one run per value, the same run otherwise, and keeps each value through live changes', () => {
+    const config: RunConfig = { ...SMALL, compare: 'lr:0.01|0.1' };
+    const { session, workers, deliverAll } = setup(config);
+    session.start(config);
+    const inits = workers.map((w) => w.sent.find((m) => m.type === 'init'));
+    expect(inits.map((m) => (m?.type === 'init' ? m.config.learningRate : null))).toEqual([0.01, 0.1]);
+    expect(inits.map((m) => (m?.type === 'init' ? { ...m.config, learningRate: 0 } : null))).toEqual([{ ...config, learningRate: 0 }, { ...config, learningRate: 0 }]);
+    expect(session.runs.map((m) => racerOf(m).variant.id)).toEqual(['lr-0.01', 'lr-0.1']);
+    expect(session.runs.map((m) => m.cell)).toEqual([config.cell, config.cell]);
+    deliverAll();
+    // Same seed, different learning rate: the same step-0 probe, different losses after a few steps.
+    expect(Array.from(session.runs[0].frames.latest()!.x)).toEqual(Array.from(session.runs[1].frames.latest()!.x));
+    session.applyConfig({ ...config, learningRate: 0.5, momentum: 0.5 });
+    deliverAll();
+    // Each worker keeps its own learning rate and takes the momentum.
+    const hypers = workers.map((w) => w.sent.flatMap((m) => (m.type === 'setHyper' ? [m.patch] : [])));
+    expect(hypers.map((list) => list.some((p) => 'learningRate' in p))).toEqual([false, false]);
+    expect(hypers.map((list) => list.some((p) => p.momentum === 0.5))).toEqual([true, true]);
+    session.step(3);
+    deliverAll();
+    const losses = session.runs.map((m) => m.store.getState().lastLoss);
+    expect(losses[0]).not.toBe(losses[1]);
   });
 });

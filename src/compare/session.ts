@@ -1,14 +1,14 @@
 /**
- * Compare mode's trainer: one Run per architecture (each its own worker, store and frame bus), driven
- * together. Every racer holds the page's config and trains it with its own cell, so the same seed gives the
- * same data order to all; Play, Pause, Step and Reset reach every racer; a change to a live field reaches
+ * Compare mode's trainer: one Run per variant — an architecture, or one value of one setting — each its own
+ * worker, store and frame bus, driven together. Every racer holds the page's config and trains it with its
+ * variant's patch laid over it, so the same seed gives the same data order to all; Play, Pause, Step and Reset reach every racer; a change to a live field reaches
  * all in place, any other change restarts all of them at step 0. Stale replies are dropped by each client.
  */
-import type { CellKind } from '../engine/config.ts';
 import type { AppState } from '../store/appStore.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import type { Run, RunFactory } from '../run/run.ts';
+import { compareVariants, modelConfig, raceKey, variantColor } from './compareSet.ts';
 
 /**
  * Each racer's share of a core, so that the racing workers together leave one core for the page (on a
@@ -27,18 +27,20 @@ function defaultCores(): number {
 
 export class CompareSession {
   readonly runs: readonly Run[];
+  /** Which racers these are (raceKey of the config the session was made for). */
+  readonly key: string;
 
-  constructor(cells: readonly CellKind[], makeRun: RunFactory, init: Partial<AppState> = {}, cores = defaultCores()) {
-    const share = racerCpuShare(cells.length, cores);
-    this.runs = cells.map((cell) => {
-      const run = makeRun({ cell, init, historyBudgetBytes: HISTORY_BUDGET_BYTES / cells.length });
+  constructor(config: RunConfig, makeRun: RunFactory, init: Partial<AppState> = {}, cores = defaultCores()) {
+    const variants = compareVariants(config.compare);
+    const share = racerCpuShare(variants.length, cores);
+    this.key = raceKey(config);
+    this.runs = variants.map((variant, k) => {
+      const cell = modelConfig(config, variant).cell;
+      const racer = { variant, cell, color: variantColor(variant, cell, k) };
+      const run = makeRun({ racer, init, historyBudgetBytes: HISTORY_BUDGET_BYTES / variants.length });
       run.controls.setCpuShare(share);
       return run;
     });
-  }
-
-  get cells(): CellKind[] {
-    return this.runs.map((r) => r.cell as CellKind);
   }
 
   /** A new run of every racer from `config` (on `data`, for a dataset task), paused at step 0. */
@@ -82,7 +84,9 @@ export class CompareSession {
   applyConfig(next: RunConfig): void {
     const current = this.runs[0]?.store.getState().config;
     if (!current) return;
-    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => k !== 'cell' && next[k] !== current[k]);
+    // What the variants fix (the architecture, or the compared setting) is the racers' own.
+    const fixed = new Set(this.runs.flatMap((r) => Object.keys(r.racer?.variant.patch ?? {})));
+    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => !fixed.has(k) && next[k] !== current[k]);
     if (changed.length === 0 || changed.every(isLiveField)) {
       for (const r of this.runs) r.controls.applyConfig(next);
       return;

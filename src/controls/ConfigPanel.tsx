@@ -15,6 +15,7 @@ import {
   STATE_ACTIVATIONS,
 } from '../store/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';
+import { compareSetLabel, comparesArchitectures } from '../compare/compareSet.ts';
 import { changeConfig } from './actions.ts';
 import { DataPipelineFields } from './DataPipelineFields.tsx';
 import { TaskPicker } from './TaskPicker.tsx';
@@ -49,6 +50,8 @@ export function ConfigPanel() {
   const choices = <V extends string>(values: readonly V[], key: (v: V) => MessageKey): Choice<V>[] =>
     values.map((v) => ({ value: v, label: t(key(v)) }));
   const isLstm = config.cell === 'lstm';
+  // The menu's sets, and the one on show when a link chose another.
+  const compareChoices = [...COMPARE_SETS, ...(COMPARE_SETS.includes(config.compare) ? [] : [config.compare])].map((v) => ({ value: v, label: compareSetLabel(t, v) }));
 
   return (
     <aside className="config-sidebar" aria-label={t('cfg.title')} data-testid="config-panel">
@@ -60,11 +63,11 @@ export function ConfigPanel() {
         {isDataTask(config.task) ? null : (
           <NumberField label={t('cfg.field.seqLen')} spec={PROPS.seqLen} value={config.seqLen} delay={RESTART_DELAY_MS} onApply={(seqLen) => set({ seqLen })} testId="input-seq-len" />
         )}
-        {/* In compare mode the set names the architectures; the single-model choice would do nothing. */}
-        {config.compare === 'off' ? (
+        {/* When the compare set names the architectures, the single-model choice would do nothing. */}
+        {!comparesArchitectures(config.compare) ? (
           <SegmentedField label={t('cfg.field.cell')} value={config.cell} choices={choices(CELLS, (v) => `cfg.arch.${v}`)} onApply={(cell) => set({ cell })} testId="input-cell" />
         ) : null}
-        <SelectField label={t('compare.field')} hint={t('compare.hint')} value={config.compare} choices={choices(COMPARE_SETS, (v) => `compare.set.${v}`)} onApply={(compare) => set({ compare })} testId="input-compare" />
+        <SelectField label={t('compare.field')} hint={t('compare.hint')} value={config.compare} choices={compareChoices} onApply={(compare) => set({ compare })} testId="input-compare" />
         <div className="field-row">
           <NumberField label={t('cfg.field.numLayers')} spec={PROPS.numLayers} value={config.numLayers} delay={RESTART_DELAY_MS} onApply={(numLayers) => set({ numLayers })} testId="input-num-layers" />
           <NumberField label={t('cfg.field.hiddenSize')} spec={PROPS.hiddenSize} value={config.hiddenSize} delay={RESTART_DELAY_MS} onApply={(hiddenSize) => set({ hiddenSize })} testId="input-hidden-size" />

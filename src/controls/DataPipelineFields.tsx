@@ -8,7 +8,7 @@ import { useClient } from '../app/clientContext.ts';
 import { useT } from '../i18n/useT.ts';
 import { useApp, useAppStore } from '../store/appStore.ts';
 import type { RunConfig } from '../store/runConfig.ts';
-import { PROPS, SCALERS } from '../store/urlCodec.ts';
+import { PROPS, SCALERS, TRANSFORMS } from '../store/urlCodec.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';
 import { columnList } from '../tasks/dataTasks.ts';
 import { isDataTask, type DataTaskId } from '../tasks/registry.ts';
@@ -138,6 +138,14 @@ export function DataPipelineFields() {
         onApply={(scaler) => set({ scaler })}
         testId="input-scaler"
       />
+      <SegmentedField
+        label={t('cfg.field.transform')}
+        value={config.transform}
+        choices={TRANSFORMS.map((v) => ({ value: v, label: t(`cfg.transform.${v}`) }))}
+        onApply={(transform) => set({ transform })}
+        testId="input-transform"
+      />
+      <p className="field-hint">{t('cfg.hint.transform')}</p>
       <CheckboxField label={t('cfg.field.fitOnAll')} checked={config.fitOnAll} onApply={(fitOnAll) => set({ fitOnAll })} testId="input-fit-on-all" />
       {config.fitOnAll ? (
         <p className="data-leakage" role="alert" data-testid="leakage-warning">

@@ -97,7 +97,7 @@ export function LabSection() {
   const config = useApp((s) => s.config);
   const store = useAppStore();
   const set = (patch: Partial<RunConfig>): void => changeConfig(store, client, patch);
-  const cells = config.compare === 'off' ? [config.cell] : compareCells(config.compare);
+  const cells = config.compare === 'off' ? [config.cell] : compareCells(config);
 
   return (
     <section className="config-section lab-section" data-testid="lab-section">

@@ -4,6 +4,7 @@ import { RUN_EN } from './parts/run.ts';
 import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
 import { MODELS_EN } from './parts/models.ts';
 import { LESSONS_EN } from './parts/lessons.ts';
+import { DEMOS_EN } from './parts/demos.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -132,8 +133,8 @@ export const en = {
   'state.linesAria': 'Line chart of the selected units over the timesteps',
   'state.normsAria': 'Gradient norm at each timestep',
   // compare, lab & presets (compare mode and its panel, the exploding-gradient lab, the demonstrations strip)
-  'compare.field': 'Compare architectures',
-  'compare.hint': 'Each model trains in its own worker on the same data, seed and settings.',
+  'compare.field': 'Compare side by side',
+  'compare.hint': 'Each model trains in its own worker on the same data, seed and settings — apart from the architecture or the one setting compared.',
   'compare.set.off': 'Off (one model)',
   'compare.set.rnn,lstm': 'RNN vs LSTM',
   'compare.set.rnn,gru': 'RNN vs GRU',
@@ -174,7 +175,7 @@ export const en = {
   'preset.lstmCarries.title': 'LSTM carries the gradient',
   'preset.lstmCarries.description': 'Same task and weights in an LSTM: the gradient flows back along the cell state, scaled only by forget gates near 1.',
   'preset.rnnExplodes.title': 'RNN gradient explodes',
-  'preset.rnnExplodes.description': 'ReLU RNN, recurrent weights at norm 3, plain SGD, no clipping: the gradient grows until training overflows.',
+  'preset.rnnExplodes.description': 'ReLU RNN, recurrent weights at norm 4, plain SGD, no clipping: the gradient grows with every step back in time, and within a few updates training overflows.',
   'preset.rnnClipped.title': '… clipping saves it',
   'preset.rnnClipped.description': 'The same run with gradient clipping at norm 1: every update stays short and training goes on.',
   'preset.raceAdding.title': 'RNN vs LSTM vs GRU race',
@@ -567,6 +568,7 @@ export const en = {
   ...INPUT_SAFETY_EN,
   ...MODELS_EN,
   ...LESSONS_EN,
+  ...DEMOS_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

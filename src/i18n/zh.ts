@@ -5,6 +5,7 @@ import { RUN_ZH } from './parts/run.ts';
 import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
 import { MODELS_ZH } from './parts/models.ts';
 import { LESSONS_ZH } from './parts/lessons.ts';
+import { DEMOS_ZH } from './parts/demos.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -132,8 +133,8 @@ export const zh: Dict = {
   'state.linesAria': '所选单元随时间步变化的折线图',
   'state.normsAria': '每个时间步的梯度范数',
   // compare, lab & presets（对比模式、梯度爆炸实验室、演示）
-  'compare.field': '对比网络结构',
-  'compare.hint': '每个模型在各自的 worker 中训练，数据、种子和设置都相同。',
+  'compare.field': '并排对比',
+  'compare.hint': '每个模型在各自的 worker 中训练，数据、种子和设置都相同 —— 只有被比较的网络结构或那一项设置不同。',
   'compare.set.off': '关闭（单个模型）',
   'compare.set.rnn,lstm': 'RNN 对 LSTM',
   'compare.set.rnn,gru': 'RNN 对 GRU',
@@ -174,7 +175,7 @@ export const zh: Dict = {
   'preset.lstmCarries.title': 'LSTM 传递梯度',
   'preset.lstmCarries.description': '同样的任务和权重换成 LSTM：梯度沿细胞状态回传，只乘以接近 1 的遗忘门。',
   'preset.rnnExplodes.title': 'RNN 梯度爆炸',
-  'preset.rnnExplodes.description': 'ReLU RNN，循环权重缩放到范数 3，普通 SGD，不做梯度裁剪：梯度越来越大，直到训练溢出。',
+  'preset.rnnExplodes.description': 'ReLU RNN，循环权重缩放到范数 4，普通 SGD，不做梯度裁剪：梯度每往回一个时间步就变大一些，几次更新之后训练就溢出了。',
   'preset.rnnClipped.title': '……梯度裁剪来救场',
   'preset.rnnClipped.description': '同样的训练加上范数为 1 的梯度裁剪：每次更新都保持很短，训练得以继续。',
   'preset.raceAdding.title': 'RNN、LSTM、GRU 赛跑',
@@ -567,4 +568,5 @@ export const zh: Dict = {
   ...INPUT_SAFETY_ZH,
   ...MODELS_ZH,
   ...LESSONS_ZH,
+  ...DEMOS_ZH,
 };

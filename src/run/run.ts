@@ -7,6 +7,7 @@ import type { RunCapture, RunStart, TrainerControls } from '../app/clientContext
 import type { RunConfig } from '../store/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import type { CellKind } from '../engine/config.ts';
+import type { CompareVariant } from '../compare/compareSet.ts';
 import { createAppStore, type AppState, type AppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
 import { createTrainerWorker, TrainerClient, type TaskDataSource, type WorkerLike } from '../worker/client.ts';
@@ -22,15 +23,24 @@ export interface RunControls extends TrainerControls {
 }
 
 export interface Run {
-  /** In a race, the architecture this run trains (the page config's cell otherwise). */
+  /** In a race, the architecture this run trains (null for the page's single run: the config's cell). */
   readonly cell: CellKind | null;
+  /** In a race, which racer this run is. */
+  readonly racer: Racer | null;
   readonly store: AppStore;
   readonly frames: FrameBus;
   readonly controls: RunControls;
 }
 
+/** One racer of a compare session: the variant it trains, its architecture and its colour in every chart. */
+export interface Racer {
+  readonly variant: CompareVariant;
+  readonly cell: CellKind;
+  readonly color: string;
+}
+
 export interface RunOptions {
-  cell?: CellKind | null;
+  racer?: Racer | null;
   /** What the new run's store starts with (the page's config, cursor and speed). */
   init?: Partial<AppState>;
   /** Memory for the run's training-history snapshots. */
@@ -49,8 +59,14 @@ export function runFactory(deps: RunDeps = {}): RunFactory {
   return (options = {}) => {
     const store = createAppStore(options.init);
     const frames = new FrameBus(options.historyBudgetBytes);
-    const cell = options.cell ?? null;
-    const controls = new TrainerClient(store, frames, deps.createWorker ?? createTrainerWorker, deps.data ?? null, cell);
-    return { cell, store, frames, controls };
+    const racer = options.racer ?? null;
+    const controls = new TrainerClient(store, frames, deps.createWorker ?? createTrainerWorker, deps.data ?? null, racer?.variant ?? null);
+    return { cell: racer?.cell ?? null, racer, store, frames, controls };
   };
+}
+
+/** The racer a run of a compare session is (every run of a session has one). */
+export function racerOf(run: Run): Racer {
+  if (!run.racer) throw new Error('racerOf: a single run is not a racer');
+  return run.racer;
 }

@@ -55,7 +55,7 @@ export interface RaceCost extends RunCost {
 
 /** Memory and time per step of everything `config` starts: every racer of a race (each its own cell). */
 export function estimateRunCost(config: RunConfig): RaceCost {
-  const cells = compareCells(config.compare);
+  const cells = compareCells(config);
   const list = cells.length > 0 ? cells : [config.cell];
   let bytes = 0;
   let flops = 0;

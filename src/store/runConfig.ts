@@ -5,6 +5,7 @@
 import type { CellKind, GateActivation, OutputMode, RnnNonlinearity, StateActivation } from '../engine/config.ts';
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
+import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
 
 /** Synthetic demos, long-range memory benchmarks, bundled real datasets, and the user's own CSV. */
 export type TaskId =
@@ -13,8 +14,14 @@ export type TaskId =
   | 'airline' | 'euStocks' | 'co2' | 'occupancy' | 'shakespeare' | 'tangHant' | 'tangHans'
   | 'csv';
 export type ClipMode = 'none' | 'norm' | 'value';
-/** Compare mode: which architectures race side by side ('off' = a single run of `cell`). */
-export type CompareSet = 'off' | 'rnn,lstm' | 'rnn,gru' | 'lstm,gru' | 'rnn,lstm,gru';
+/** Compare mode's architecture races (the set's cells, in the order rnn, lstm, gru). */
+export type ArchitectureSet = 'rnn,lstm' | 'rnn,gru' | 'lstm,gru' | 'rnn,lstm,gru';
+/**
+ * Compare mode: which runs race side by side. 'off' = a single run; an architecture set ('rnn,lstm,gru'); or
+ * two or three values of one setting, written with the setting's URL key ('fbias:0|1', 'clip:none|norm').
+ * The URL codec only lets canonical sets through, so equal sets are equal strings.
+ */
+export type CompareSet = 'off' | ArchitectureSet | `${string}:${string}`;
 export type ScalerKind = 'minmax' | 'zscore';
 
 export interface RunConfig {
@@ -61,6 +68,8 @@ export interface RunConfig {
   fitOnAll: boolean;
   /** Chronological share of the data used for training. */
   trainFraction: number;
+  /** Forecasts: predict the values, their differences or their log-returns (metrics are in values either way). */
+  transform: SeriesTransform;
   /** Character tasks: keep the most frequent symbols, the rest become <unk>. */
   maxSymbols: number;
   /** Character tasks: sampling temperature of the generated text. */
@@ -99,9 +108,20 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   scaler: 'minmax',
   fitOnAll: false,
   trainFraction: 0.7,
+  transform: 'level',
   maxSymbols: 500,
   temperature: 0.8,
 };
+
+/**
+ * The settings a one-setting comparison may vary: the model and its training. Never the task, data, window or
+ * seed — the racers must see the same data in the same order.
+ */
+export const VARIABLE_FIELDS = [
+  'numLayers', 'hiddenSize', 'nonlinearity', 'gateActivation', 'stateActivation', 'peephole', 'optimizer', 'learningRate',
+  'momentum', 'weightDecay', 'clip', 'clipValue', 'truncate', 'init', 'recurrentInit', 'forgetBias', 'recurrentScale',
+] as const satisfies readonly (keyof RunConfig)[];
+export type VariableField = (typeof VARIABLE_FIELDS)[number];
 
 /** Fields that can change mid-run without re-initialising the model (the optimiser keeps its moments). */
 export const LIVE_FIELDS = ['optimizer', 'learningRate', 'momentum', 'weightDecay', 'clip', 'clipValue', 'truncate', 'batchSize', 'temperature'] as const;

@@ -44,6 +44,7 @@ function randomConfig(rng: Rng): RunConfig {
     scaler: pick(PROPS.scaler.choices),
     fitOnAll: rng.uniform(0, 1) < 0.5,
     trainFraction: rng.uniform(0.1, 0.95),
+    transform: pick(PROPS.transform.choices),
     maxSymbols: randomNumber(rng, PROPS.maxSymbols),
     temperature: rng.uniform(0.05, 5),
     outputMode: pick(PROPS.outputMode.choices),
@@ -108,6 +109,7 @@ describe('urlCodec', () => {
         "task": "task",
         "temperature": "temp",
         "trainFraction": "split",
+        "transform": "pred",
         "truncate": "tbptt",
         "weightDecay": "wd",
       }

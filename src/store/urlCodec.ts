@@ -8,7 +8,11 @@ import type { CellKind, GateActivation, OutputMode, RnnNonlinearity, StateActiva
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import { DEFAULT_RUN_CONFIG, type ClipMode, type CompareSet, type RunConfig, type ScalerKind, type TaskId } from './runConfig.ts';
+import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
+import {
+  DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type ArchitectureSet, type ClipMode, type CompareSet, type RunConfig, type ScalerKind, type TaskId,
+  type VariableField,
+} from './runConfig.ts';
 
 /** Why a raw value was refused; the UI words it (controls/problemText.ts). */
 export type Problem =
@@ -150,12 +154,69 @@ function optionalNumberSpec(number: NumberSpec): OptionalNumberSpec {
   };
 }
 
+/** One setting of a one-setting comparison and its values, as the URL writes them ('fbias', ['0', '1']). */
+export interface SettingSet {
+  field: VariableField;
+  values: readonly string[];
+}
+
+/** What a canonical compare set races: nothing, architectures, or values of one setting. */
+export type CompareSetParts = { kind: 'off' } | { kind: 'cells'; cells: CellKind[] } | ({ kind: 'setting' } & SettingSet);
+
+/** A compare set races two or three runs: more would not fit side by side (nor in the cores). */
+const MAX_RACERS = 3;
+
+/**
+ * Reads a compare set: "off"; two or three distinct architectures ("lstm,rnn", stored in the order rnn, lstm,
+ * gru); or "<url key>:<value>|<value>[|<value>]" for distinct values of one setting a comparison may vary, each
+ * value as its own URL parameter accepts it ("fbias:0|1", "lr:0.01|0.1"). Null when it is none of these.
+ */
+export function readCompareSet(raw: string): { set: CompareSet; parts: CompareSetParts } | null {
+  const s = raw.trim();
+  if (s === 'off') return { set: 'off', parts: { kind: 'off' } };
+  const colon = s.indexOf(':');
+  if (colon < 0) {
+    const names = s.split(',').map((c) => c.trim());
+    const cells = CELLS.filter((c) => names.includes(c));
+    if (cells.length < 2 || cells.length !== names.length) return null;
+    return { set: cells.join(',') as ArchitectureSet, parts: { kind: 'cells', cells } };
+  }
+  const field = VARIABLE_FIELDS.find((f) => PROPS[f].key === s.slice(0, colon).trim());
+  if (!field) return null;
+  const values: string[] = [];
+  for (const raw of s.slice(colon + 1).split('|')) {
+    const r = parseField(field, raw);
+    if (!r.ok) return null;
+    const text = serializeField(field, r.value);
+    if (values.includes(text)) return null;
+    values.push(text);
+  }
+  if (values.length < 2 || values.length > MAX_RACERS) return null;
+  return { set: `${PROPS[field].key}:${values.join('|')}`, parts: { kind: 'setting', field, values } };
+}
+
+function compareSetSpec(key: string): ChoiceSpec<CompareSet> {
+  return {
+    type: 'choice',
+    key,
+    choices: COMPARE_SETS,
+    parse(raw) {
+      const hit = readCompareSet(raw);
+      return hit ? { ok: true, value: hit.set } : { ok: false, problem: { kind: 'choice', choices: COMPARE_SETS } };
+    },
+    serialize: (v) => v,
+  };
+}
+
 export const TASKS: readonly TaskId[] = [
   'sine', 'frequency', 'adding', 'firstSymbol', 'temporalOrder',
   'airline', 'euStocks', 'co2', 'occupancy', 'shakespeare', 'tangHant', 'tangHans', 'csv',
 ];
-export const COMPARE_SETS: readonly CompareSet[] = ['off', 'rnn,lstm', 'rnn,gru', 'lstm,gru', 'rnn,lstm,gru'];
+export const ARCHITECTURE_SETS: readonly ArchitectureSet[] = ['rnn,lstm', 'rnn,gru', 'lstm,gru', 'rnn,lstm,gru'];
+/** The compare menu: off, the architecture races, and one-setting comparisons worth a click (any other is a URL away). */
+export const COMPARE_SETS: readonly CompareSet[] = ['off', ...ARCHITECTURE_SETS, 'fbias:0|1', 'clip:none|norm', 'act:tanh|sigmoid', 'lr:0.01|0.1'];
 export const SCALERS: readonly ScalerKind[] = ['minmax', 'zscore'];
+export const TRANSFORMS: readonly SeriesTransform[] = ['level', 'diff', 'logReturn'];
 export const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 export const OPTIMIZERS: readonly OptimizerKind[] = ['adam', 'sgd', 'rmsprop'];
 export const CLIP_MODES: readonly ClipMode[] = ['none', 'norm', 'value'];
@@ -191,7 +252,7 @@ export const PROPS: PropTable = {
   forgetBias: optionalNumberSpec(numberSpec('fbias', -20, 20)),
   recurrentScale: optionalNumberSpec(numberSpec('rscale', 0, 10, { minExclusive: true })),
   seed: numberSpec('seed', 0, 2 ** 32 - 1, { integer: true }),
-  compare: choiceSpec('cmp', COMPARE_SETS),
+  compare: compareSetSpec('cmp'),
   target: textSpec('target'),
   features: textSpec('feat'),
   horizon: numberSpec('hz', 1, 50, { integer: true }),
@@ -199,6 +260,7 @@ export const PROPS: PropTable = {
   scaler: choiceSpec('scaler', SCALERS),
   fitOnAll: boolSpec('leak'),
   trainFraction: numberSpec('split', 0.1, 0.95),
+  transform: choiceSpec('pred', TRANSFORMS),
   maxSymbols: numberSpec('vocab', 10, 3000, { integer: true }),
   temperature: numberSpec('temp', 0.05, 5),
 };

@@ -3,7 +3,9 @@ import { Rng } from '../engine/rng.ts';
 import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
 import { DATASETS, type DatasetId } from './data/datasets.ts';
 import { bundled, csvData, picked } from './dataFixtures.ts';
+import { targetRow } from './data/windowing.ts';
 import { buildDataTask, columnList, createDataTask, dataTaskMeta, taskSwitchPatch } from './dataTasks.ts';
+import { evaluateForecast } from './forecast.ts';
 
 const EXPECTED: Record<DatasetId, { loss: string; inputSize: number; outputSize: number | 'vocab'; mode: string; seqLen: number; kind: string }> = {
   airline: { loss: 'mse', inputSize: 1, outputSize: 1, mode: 'last', seqLen: 10, kind: 'forecast' },
@@ -122,5 +124,47 @@ describe('taskSwitchPatch and columnList', () => {
   it('reads comma-separated column lists', () => {
     expect(columnList('')).toEqual([]);
     expect(columnList(' dax, smi ,,cac')).toEqual(['dax', 'smi', 'cac']);
+  });
+});
+
+describe('honest forecasting on the stock indices', () => {
+  /** One-step forecasts of a predictor that always says "no change" in the model's units (scaled 0 change, or the last level). */
+  const test = (transform: 'level' | 'diff' | 'logReturn') => {
+    const config = picked('euStocks', { transform });
+    const { meta } = buildDataTask('euStocks', config, bundled('euStocks'));
+    if (meta.kind !== 'forecast') throw new Error('not a forecast');
+    return meta;
+  };
+
+  it('most test windows of the DAX leave the price range the normaliser was fitted on; their log-returns do not', () => {
+    const level = test('level');
+    expect(level.testRange.total).toBe(level.windows.test.length);
+    // The DAX rose past its 1991–1996 range in 1997–98: nearly every test window is beyond it.
+    expect(level.testRange.outside / level.testRange.total).toBeGreaterThan(0.8);
+    // Differences in index points grow with the index (fewer out, still many); log-returns are scale-free.
+    const diff = test('diff');
+    const logReturn = test('logReturn');
+    expect(diff.testRange.outside).toBeLessThan(level.testRange.outside);
+    expect(logReturn.testRange.outside / logReturn.testRange.total).toBeLessThan(0.05);
+    expect([diff.transform, logReturn.transform]).toEqual(['diff', 'logReturn']);
+  });
+
+  it('metrics stay in index points whatever the model predicts: exact changes give exact values, "no change" is the naive forecast', () => {
+    for (const kind of ['diff', 'logReturn'] as const) {
+      const m = test(kind);
+      const { spec, windows } = m;
+      // A scaled change of zero, in the model's units.
+      const still = -m.scaler.offset[m.target] / m.scaler.scale[m.target];
+      // The one-step forecast sends all test windows in one batch, in order; the recursive one sends single windows.
+      const exact = evaluateForecast(m, (batch) =>
+        batch.B === windows.test.length ? Float64Array.from(windows.test, (s) => m.targetScaled[targetRow(spec, s)]) : new Float64Array(batch.B).fill(still),
+      );
+      expect(exact.oneStep.metrics.rmse).toBeLessThan(1e-9 * Math.max(...m.raw[m.target]));
+      const none = evaluateForecast(m, (batch) => new Float64Array(batch.B).fill(still));
+      expect(none.oneStep.metrics.rmse).toBeCloseTo(none.naive.metrics.rmse, 6);
+      // Fed its own "no change" back, the recursive forecast stays at the last value before the split line.
+      const flat = none.recursive!.predicted;
+      for (const v of flat) expect(v).toBeCloseTo(m.raw[m.target][m.split.testStart - 1], 6);
+    }
   });
 });

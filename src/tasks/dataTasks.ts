@@ -36,6 +36,7 @@ function forecastOptions(config: RunConfig) {
     scaler: config.scaler,
     fitOnAll: config.fitOnAll,
     trainFraction: config.trainFraction,
+    transform: config.transform,
   };
 }
 

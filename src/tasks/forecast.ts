@@ -8,6 +8,7 @@ import { numericValues, timeLabels } from './csv/table.ts';
 import { naiveLastValue, predictWindows, recursiveForecast, windowTargets, type WindowPredictor } from './data/forecasting.ts';
 import { regressionMetrics, type RegressionMetrics } from './data/metrics.ts';
 import { fitScaler, inverseTransform, transform, type ScalerKind, type ScalerParams } from './data/scaler.ts';
+import { chainLevels, checkTransformable, toLevel, transformInput, transformTarget, windowsOutsideRange, type RangeCheck, type SeriesTransform } from './data/seriesTransform.ts';
 import { chronologicalSplit, DEFAULT_SPLIT, type ChronoSplit, type SplitOptions } from './data/split.ts';
 import { checkWindowSpec, DEFAULT_WINDOW, sampleStarts, splitWindows, targetRow, windowBatch, type SplitWindows, type WindowData, type WindowSpec } from './data/windowing.ts';
 import type { Task } from './task.ts';
@@ -33,6 +34,8 @@ export interface ForecastOptions extends WindowSpec, SplitOptions {
   scaler: ScalerKind;
   /** Fit the scaler on all rows: leaks test statistics; meta.scaler.leakage tells the UI to warn. */
   fitOnAll: boolean;
+  /** What the model sees and predicts: the values, their differences or their log-returns. */
+  transform: SeriesTransform;
   /** Which test window is the probe (0 = the first one whose target lies after the split line). */
   probeWindow: number;
 }
@@ -43,6 +46,7 @@ export const DEFAULT_FORECAST: Omit<ForecastOptions, 'target'> = {
   features: null,
   scaler: 'minmax',
   fitOnAll: false,
+  transform: 'level',
   probeWindow: 0,
 };
 
@@ -55,9 +59,14 @@ export interface ForecastMeta {
   inputs: number[];
   target: number;
   timeLabels: readonly string[] | null;
-  /** Each used column in original units, and as the model sees it. */
+  /** Each used column in original units, and as the model sees it (transformed, then scaled). */
   raw: Float64Array[];
   scaled: Float64Array[];
+  /** What the model predicts at each row (the scaled target column, or its scaled change over the horizon). */
+  targetScaled: Float64Array;
+  transform: SeriesTransform;
+  /** Test windows with values outside the range the scaler was fitted on (in the model's units). */
+  testRange: RangeCheck;
   spec: WindowSpec;
   split: ChronoSplit;
   scaler: ScalerParams;
@@ -82,8 +91,8 @@ function column(source: SeriesSource, name: string): SeriesColumn {
   return c;
 }
 
-function windowData(meta: Pick<ForecastMeta, 'scaled' | 'inputs' | 'target'>): WindowData {
-  return { inputs: meta.inputs.map((i) => meta.scaled[i]), target: meta.scaled[meta.target] };
+function windowData(meta: Pick<ForecastMeta, 'scaled' | 'inputs' | 'targetScaled'>): WindowData {
+  return { inputs: meta.inputs.map((i) => meta.scaled[i]), target: meta.targetScaled };
 }
 
 export function forecastTask(source: SeriesSource, options: Partial<ForecastOptions> & { target: string }, taskId = 'forecast'): ForecastTask {
@@ -99,25 +108,37 @@ export function forecastTask(source: SeriesSource, options: Partial<ForecastOpti
   if (raw.some((c) => c.length !== rows)) throw new Error('all columns of a series must have the same length');
   if (source.timeLabels && source.timeLabels.length !== rows) throw new Error(`${source.timeLabels.length} time labels for ${rows} rows`);
 
+  raw.forEach((c, k) => checkTransformable(o.transform, columns[k], c));
+
   const split = chronologicalSplit(rows, o);
-  const scaler = fitScaler(o.scaler, raw, { trainEnd: split.trainEnd, fitOnAll: o.fitOnAll });
-  const scaled = raw.map((c, k) => transform(scaler, k, c));
+  const model = raw.map((c) => transformInput(o.transform, c));
+  const scaler = fitScaler(o.scaler, model, { trainEnd: split.trainEnd, fitOnAll: o.fitOnAll });
+  const scaled = model.map((c, k) => transform(scaler, k, c));
+  const target = columns.indexOf(o.target);
+  const targetModel = transformTarget(o.transform, raw[target], spec.horizon);
+  const targetScaled = o.transform === 'level' ? scaled[target] : transform(scaler, target, targetModel);
   const windows = splitWindows(spec, split);
   if (windows.train.length === 0 || windows.test.length === 0) {
     throw new RangeError(`${rows} rows leave ${windows.train.length} training and ${windows.test.length} test windows of ${spec.window} + ${spec.horizon}`);
   }
   const probeWindow = Math.min(Math.max(0, Math.floor(o.probeWindow)), windows.test.length - 1);
   const probeStart = windows.test[probeWindow];
-  const target = columns.indexOf(o.target);
+  const inputs = features.map((f) => columns.indexOf(f));
   const meta: ForecastMeta = {
     kind: 'forecast',
     source: source.id,
     columns,
-    inputs: features.map((f) => columns.indexOf(f)),
+    inputs,
     target,
     timeLabels: source.timeLabels,
     raw,
     scaled,
+    targetScaled,
+    transform: o.transform,
+    testRange: windowsOutsideRange(inputs.map((i) => model[i]), targetModel, spec, windows.test, {
+      rows: scaler.fitRows,
+      targetFirst: o.transform === 'level' ? 0 : spec.horizon,
+    }),
     spec,
     split,
     scaler,
@@ -170,14 +191,20 @@ function curve(meta: ForecastMeta, rows: Int32Array, predicted: Float64Array): F
   return { rows, predicted, actual, metrics: regressionMetrics(predicted, actual) };
 }
 
-/** Test-split forecasts and their metrics in original units, from any window predictor (e.g. the current net). */
+/**
+ * Test-split forecasts and their metrics in original units, from any window predictor (e.g. the current net).
+ * A predicted change becomes a value by applying it to the window's last observed value.
+ */
 export function evaluateForecast(meta: ForecastMeta, predict: WindowPredictor): ForecastEvaluation {
   const { spec, split, windows } = meta;
   const data = windowData(meta);
+  const y = meta.raw[meta.target];
   const rowsOf = (starts: Int32Array) => starts.map((s) => targetRow(spec, s));
   const testRows = rowsOf(windows.test);
-  const toOriginal = (scaled: Float64Array) => inverseTransform(meta.scaler, meta.target, scaled);
-  const oneStep = curve(meta, testRows, toOriginal(predictWindows(data, spec, windows.test, predict)));
+  const unscaled = (scaled: Float64Array) => inverseTransform(meta.scaler, meta.target, scaled);
+  const oneStepChange = unscaled(predictWindows(data, spec, windows.test, predict));
+  const oneStepLevel = oneStepChange.map((v, k) => toLevel(meta.transform, y[windows.test[k] + spec.window - 1], v));
+  const oneStep = curve(meta, testRows, oneStepLevel);
   const naive = curve(meta, testRows, naiveLastValue(meta.raw[meta.target], spec, windows.test));
 
   const targetInput = meta.inputs.indexOf(meta.target);
@@ -186,7 +213,8 @@ export function evaluateForecast(meta: ForecastMeta, predict: WindowPredictor): 
   if (spec.horizon === 1 && targetInput >= 0 && start >= 0) {
     const steps = split.rows - split.testStart;
     const rows = Int32Array.from({ length: steps }, (_, k) => split.testStart + k);
-    recursive = curve(meta, rows, toOriginal(recursiveForecast(data, spec, start, steps, predict, targetInput)));
+    const changes = unscaled(recursiveForecast(data, spec, start, steps, predict, targetInput));
+    recursive = curve(meta, rows, chainLevels(meta.transform, y[split.testStart - 1], changes));
   }
   return { oneStep, naive, recursive };
 }

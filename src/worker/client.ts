@@ -4,8 +4,7 @@
  * dropped, so nothing of a reset run ever reaches the panels. A worker that dies (an uncaught error, a
  * message it cannot read, running out of memory) is replaced, and the run it held starts again at step 0.
  */
-import type { CellKind } from '../engine/config.ts';
-import { modelConfig } from '../compare/compareSet.ts';
+import { hyperFor, modelConfig, type CompareVariant } from '../compare/compareSet.ts';
 import { fitCursor } from '../controls/actions.ts';
 import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
@@ -87,8 +86,8 @@ export class TrainerClient {
     private readonly bus: FrameBus,
     private readonly createWorker: () => WorkerLike = createTrainerWorker,
     private readonly dataSource: TaskDataSource | null = null,
-    /** In a race, the architecture this client trains whatever the page config's cell says. */
-    private readonly cell: CellKind | null = null,
+    /** In a race, what this client trains differently from the page config (its architecture or setting). */
+    private readonly variant: CompareVariant | null = null,
   ) {
     this.worker = this.openWorker();
   }
@@ -225,7 +224,7 @@ export class TrainerClient {
       if (from.loss) this.store.setState({ loss: from.loss, step: from.resume.state?.step ?? 0 });
       for (const e of from.frames ?? []) this.bus.publish(e.frame);
     }
-    this.send({ type: 'init', runId, config: this.cell ? modelConfig(config, this.cell) : config, data, resume: from?.resume });
+    this.send({ type: 'init', runId, config: this.variant ? modelConfig(config, this.variant) : config, data, resume: from?.resume });
     this.send({ type: 'setSpeed', runId, stepsPerSecond: s.speed });
     if (this.cpuShare < 1) this.send({ type: 'setCpuShare', runId, share: this.cpuShare });
   }
@@ -284,7 +283,7 @@ export class TrainerClient {
 
   setHyper(patch: HyperPatch): void {
     this.store.setState((s) => ({ config: { ...s.config, ...patch } }));
-    this.send({ type: 'setHyper', runId: this.runId, patch });
+    this.send({ type: 'setHyper', runId: this.runId, patch: this.variant ? hyperFor(patch, this.variant) : patch });
   }
 
   setSpeed(stepsPerSecond: number | null): void {
@@ -301,8 +300,8 @@ export class TrainerClient {
   /** Live fields change in place (training continues); anything else starts a new run, playing if it was. */
   applyConfig(next: RunConfig): void {
     const { config } = this.store.getState();
-    // A racer trains its own architecture: the page's cell is only recorded.
-    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => next[k] !== config[k] && !(k === 'cell' && this.cell));
+    // A racer trains its own variant: the page's value of what the variant fixes is only recorded.
+    const changed = (Object.keys(next) as (keyof RunConfig)[]).filter((k) => next[k] !== config[k] && !(this.variant && k in this.variant.patch));
     // New data under the same config (a new upload, or a load still under way) also restarts.
     const key = this.dataSource?.key(next) ?? null;
     const newData = key !== null && key !== this.dataKey;
@@ -312,7 +311,7 @@ export class TrainerClient {
     }
     if (!newData && changed.every(isLiveField)) {
       this.setHyper(Object.fromEntries(changed.map((k) => [k, next[k]])) as HyperPatch);
-      if (next.cell !== config.cell) this.store.setState({ config: next });
+      this.store.setState({ config: next });
       return;
     }
     this.open(next, undefined, this.isPlaying());

@@ -8,6 +8,7 @@ import { inputRows, stateRows, timestepTerms } from '../engine/analysis/timestep
 import { gateCount } from '../engine/gateLayout.ts';
 import { mseLoss, softmaxCrossEntropy } from '../engine/loss.ts';
 import type { BackwardTrace, ForwardTrace, RecurrentNet } from '../engine/network.ts';
+import { globalNorm } from '../engine/optim.ts';
 import { layerInputSize } from '../engine/params.ts';
 import type { LossKind } from '../engine/train.ts';
 import type { GradientFlowFrame } from './protocol.ts';
@@ -81,6 +82,7 @@ export class FlowRecorder {
       dx: new Float32Array(rowNorms(bwd.dx, T, I)),
       mechanism: this.mechanism(net, fwd, allowCostly),
       decaySlope,
+      gradNorm: globalNorm(grad),
       hhNorm,
       hhShare,
       ihNorm,

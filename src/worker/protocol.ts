@@ -247,6 +247,8 @@ export interface GradientFlowFrame {
   mechanism: Float32Array | null;
   /** Fitted slope of ln‖∂L_T/∂h_t‖ against T−1−t, per layer [L] (negative = vanishing). */
   decaySlope: Float32Array;
+  /** ‖∂L_T/∂θ‖, the global norm of the parameter gradient (what clipping by norm measures), in float64. */
+  gradNorm: number;
   /** RNNbow: each timestep's term of ∂L_T/∂W_hh and ∂L_T/∂W_ih — Frobenius norm and share of the total [L, T]. */
   hhNorm: Float32Array;
   hhShare: Float32Array;

@@ -42,6 +42,37 @@ test('the vanishing preset: the RNN’s gradient at early timesteps is orders of
   expect(errors).toEqual([]);
 });
 
+test('the vanishing picture holds: long after the click, the step-0 contrast between RNN and LSTM stays on screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await openApp(page);
+  await page.getByTestId('preset-rnn-vanishes').click();
+  // Wait until both models have trained well past the key frame (several seconds of racing on a busy machine).
+  for (const cell of ['rnn', 'lstm']) {
+    await expect.poll(async () => numberAttr(page, `compare-legend-${cell}`, 'data-step'), { timeout: 60_000 }).toBeGreaterThan(150);
+  }
+  const decay = page.getByTestId('compare-decay');
+  // The step-0 curves stay drawn (faintly) beside the live ones, and their numbers are still there.
+  await expect(decay.locator('[data-curve="ref-rnn"]')).toHaveCount(1);
+  await expect(decay.locator('[data-curve="ref-lstm"]')).toHaveCount(1);
+  await expect(decay.getByTestId('decay-reference-key')).toContainText('step 0');
+  for (const cell of ['rnn', 'lstm']) await expect(page.getByTestId(`compare-ratio-${cell}`)).toHaveAttribute('data-key-step', '0');
+  const rnnEarly = await numberAttr(page, 'compare-ratio-rnn', 'data-key-early');
+  const lstmEarly = await numberAttr(page, 'compare-ratio-lstm', 'data-key-early');
+  const rnnRatio = await numberAttr(page, 'compare-ratio-rnn', 'data-key-ratio');
+  const lstmRatio = await numberAttr(page, 'compare-ratio-lstm', 'data-key-ratio');
+  expect(Math.log10(lstmEarly) - Math.log10(rnnEarly)).toBeGreaterThanOrEqual(10);
+  expect(Math.log10(lstmRatio) - Math.log10(rnnRatio)).toBeGreaterThanOrEqual(10);
+  // The single-run decay panel (following the RNN) keeps its step-0 picture too.
+  const key = page.getByTestId('decay-key-frame');
+  await expect(key).toHaveAttribute('data-step', '0');
+  expect(Number(await key.getAttribute('data-live-step'))).toBeGreaterThan(0);
+  expect(Number(await key.getAttribute('data-ratio'))).toBeLessThan(1e-15);
+  await page.getByTestId('btn-play').click();
+  await page.getByTestId('panel-compare').screenshot({ path: 'test-results/preset-rnn-vanishes-held.png' });
+  expect(errors).toEqual([]);
+});
+
 test('the exploding preset overflows without clipping; clipping prevents it', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('preset-rnn-explodes').click();
@@ -51,7 +82,18 @@ test('the exploding preset overflows without clipping; clipping prevents it', as
   await expect(banner).toContainText(/NaN|infinite/);
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   await expect(page.getByTestId('clip-suggestion')).toBeVisible();
+  // Before the overflow the gradient grew going back in time; that last finite picture stays on screen.
+  const key = page.getByTestId('decay-key-frame');
+  await expect(key).toBeVisible();
+  const failedAfter = await stepCount(page);
+  expect(Number(await key.getAttribute('data-step'))).toBeLessThanOrEqual(failedAfter);
+  expect(Number(await key.getAttribute('data-ratio'))).toBeGreaterThan(100);
+  expect(Number(await key.getAttribute('data-early'))).toBeGreaterThan(100 * Number(await key.getAttribute('data-late')));
+  await expect(page.getByTestId('decay-rates').locator('.decay-rate').first()).toHaveAttribute('data-slope', /^(?!-)/);
+  await expect(page.getByTestId('decay-clip')).toHaveAttribute('data-mode', 'none');
+  expect(Number.isFinite(Number(await page.getByTestId('decay-clip').getAttribute('data-grad-norm')))).toBe(true);
   await page.screenshot({ path: 'test-results/preset-rnn-explodes.png' });
+  await page.getByTestId('panel-gradient-decay').screenshot({ path: 'test-results/preset-rnn-explodes-decay.png' });
 
   // The suggestion restarts the same run with clipping on: the rescued preset.
   await page.getByTestId('suggest-clipping').click();
@@ -61,6 +103,16 @@ test('the exploding preset overflows without clipping; clipping prevents it', as
   await expect(banner).toHaveCount(0);
   await expect(page.getByTestId('clip-suggestion')).toHaveCount(0);
   expect(Number.isFinite(Number(await page.getByTestId('loss-value').getAttribute('data-value')))).toBe(true);
+  // The same growth at step 0 (same weights), now with the update held to the clipping threshold.
+  await expect(key).toHaveAttribute('data-step', '0');
+  expect(Number(await key.getAttribute('data-ratio'))).toBeGreaterThan(100);
+  await expect(page.getByTestId('decay-clip')).toHaveAttribute('data-mode', 'norm');
+  await expect(page.getByTestId('decay-clip')).toHaveAttribute('data-threshold', '1');
+  const clipAtStart = page.getByTestId('decay-clip-key');
+  await expect(clipAtStart).toHaveAttribute('data-step', '0');
+  expect(Number(await clipAtStart.getAttribute('data-grad-norm'))).toBeGreaterThan(1);
+  await page.getByTestId('btn-play').click();
+  await page.getByTestId('panel-gradient-decay').screenshot({ path: 'test-results/preset-rnn-clipped-decay.png' });
 });
 
 test('the race preset trains RNN, LSTM and GRU on the adding problem', async ({ page }) => {

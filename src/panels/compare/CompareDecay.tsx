@@ -4,17 +4,19 @@
  * gradient is left at t = 1 (also in data attributes, which the browser tests read).
  */
 import { memo, useCallback, useMemo } from 'react';
-import { MODEL_COLOR } from '../../compare/compareSet.ts';
+import { variantLabel } from '../../compare/compareSet.ts';
 import { setTimestep } from '../../controls/actions.ts';
-import type { CellKind } from '../../engine/config.ts';
+import { earlyOverLate, keyFrameIn } from '../../presets/keyFrame.ts';
+import { matchingPreset } from '../../presets/presets.ts';
+import type { ProbeFrame } from '../../worker/protocol.ts';
 import { useT } from '../../i18n/useT.ts';
 import { shownFrame, subscribeShown } from '../../run/frameView.ts';
-import type { Run } from '../../run/run.ts';
+import { racerOf, type Run } from '../../run/run.ts';
 import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useScheduledVersion } from '../../run/scheduled.ts';
 import { useApp, useAppStore } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
-import { DecayChart } from '../gradientDecay/DecayChart.tsx';
+import { DecayChart, type DecayReference } from '../gradientDecay/DecayChart.tsx';
 import type { DecaySeries } from '../gradientDecay/decayView.ts';
 import { earlyLateRatio, modelDecaySeries } from './decayCurves.ts';
 
@@ -33,36 +35,59 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
     [models, store],
   );
   const version = useScheduledVersion(subscribe, { minIntervalMs: HEAVY_INTERVAL_MS });
-  const { series, T, steps } = useMemo(() => {
+  // A demonstration keeps each model's key picture (step 0, or its last finite one) while the race goes on.
+  const keyKind = useApp((s) => matchingPreset(s.config)?.keyFrame ?? null);
+  const { series, T, steps, keyFrames, reference } = useMemo(() => {
     void version; // the frames are read afresh at each scheduled change
     const frames = models.map((m) => shownFrame(m, store));
-    const built = models.map((m, k) => {
-      const f = frames[k];
-      const cell = m.cell as CellKind;
-      return f ? modelDecaySeries(f, cell, layer, t(`cfg.arch.${cell}`), MODEL_COLOR[cell]) : null;
+    const racers = models.map(racerOf);
+    const id = (k: number) => racers[k].variant.id;
+    const decay = (f: ProbeFrame, k: number) => modelDecaySeries(f, { id: id(k), cell: racers[k].cell }, layer, variantLabel(t, racers[k].variant), racers[k].color);
+    const built = frames.map((f, k) => (f ? decay(f, k) : null));
+    const steps = new Map(frames.map((f, k) => [id(k), f?.step ?? null]));
+    const keyFrames = new Map(
+      models.map((m, k) => {
+        const shown = [...m.frames.history().map((e) => e.frame), m.frames.latest()].filter((f): f is ProbeFrame => f !== null);
+        return [id(k), keyKind ? keyFrameIn(shown, keyKind) : null] as const;
+      }),
+    );
+    const faint = models.flatMap((_, k) => {
+      const key = keyFrames.get(id(k));
+      if (!key || key.step === frames[k]?.step) return [];
+      const s = decay(key, k);
+      return s ? [s] : [];
     });
-    const steps = new Map(models.map((m, k) => [m.cell, frames[k]?.step ?? null]));
-    return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0, steps };
-  }, [models, layer, t, version, store]);
+    const keyStep = faint.length > 0 ? (keyFrames.get(faint[0].key)?.step ?? 0) : 0;
+    const reference: DecayReference | null = faint.length > 0 ? { series: faint, label: t('demo.compareKey', { step: keyStep }) } : null;
+    return { series: built.filter((s): s is DecaySeries => s !== null), T: frames.find((f) => f !== null)?.T ?? 0, steps, keyFrames, reference };
+  }, [models, layer, t, version, store, keyKind]);
 
   if (series.length === 0 || T === 0) return <p className="viz-note">{t('compare.waiting')}</p>;
   return (
     <div className="compare-decay" data-testid="compare-decay">
-      <DecayChart series={series} T={T} xMode="timestep" height={150} mechanismHeight={70} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(store, i, T)} />
+      <DecayChart series={series} T={T} xMode="timestep" height={150} mechanismHeight={70} reference={reference} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(store, i, T)} />
       <ul className="compare-ratios">
         {series.map((s) => {
           const ratio = earlyLateRatio(s.dh);
+          const key = keyFrames.get(s.key) ?? null;
+          const keyRatio = key ? earlyOverLate(key) : null;
           return (
             <li
               key={s.key}
-              data-testid={`compare-ratio-${s.cell}`}
-              data-step={steps.get(s.cell) ?? ''}
+              data-testid={`compare-ratio-${s.key}`}
+              data-step={steps.get(s.key) ?? ''}
               data-ratio={ratio}
               data-early={s.dh[0]}
               data-late={s.dh[s.dh.length - 1]}
+              data-key-step={key?.step ?? ''}
+              data-key-ratio={keyRatio ?? ''}
+              data-key-early={key?.flow ? key.flow.dh[0] : ''}
               style={{ color: s.color }}
             >
               {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
+              {key && keyRatio !== null && key.step !== steps.get(s.key) ? (
+                <span className="compare-key-ratio"> · {t('demo.compareKeyRatio', { step: key.step, ratio: formatValue(keyRatio) })}</span>
+              ) : null}
             </li>
           );
         })}

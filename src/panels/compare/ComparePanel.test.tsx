@@ -23,13 +23,14 @@ function racer(cell: CellKind, scale: number): Run {
     dx: new Float32Array(T).fill(0.1),
     mechanism: null,
     decaySlope: Float32Array.of(Math.log(scale)),
+    gradNorm: 1,
     hhNorm: new Float32Array(L * T),
     hhShare: new Float32Array(L * T),
     ihNorm: new Float32Array(L * T),
     ihShare: new Float32Array(L * T),
   });
   const run = fakeRunFactory()({
-    cell,
+    racer: { variant: { id: cell, patch: { cell }, setting: null }, cell, color: '#000' },
     init: {
       step: 40,
       lastLoss: 0.25,

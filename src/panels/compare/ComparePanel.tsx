@@ -4,11 +4,10 @@
  * single-run panels below follow the model chosen here.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { MODEL_COLOR } from '../../compare/compareSet.ts';
-import type { CellKind } from '../../engine/config.ts';
+import { variantLabel } from '../../compare/compareSet.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useFrameValue } from '../../viz/frameSource.ts';
-import type { Run } from '../../run/run.ts';
+import { racerOf, type Run } from '../../run/run.ts';
 import { useRun } from '../../run/runContext.ts';
 import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useScheduledVersion } from '../../run/scheduled.ts';
@@ -43,7 +42,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
   const [xMode, setXMode] = useState<XMode>('step');
   const controller = useRunController();
   const focusedRun = useRun();
-  const focused = focusedRun.cell ?? models[0].cell;
+  const focused = (focusedRun.racer ?? racerOf(models[0])).variant.id;
   const subscribeStores = useCallback((onChange: () => void) => {
     const offs = models.map((m) => m.store.subscribe(onChange));
     return () => offs.forEach((off) => off());
@@ -54,11 +53,11 @@ function CompareBody({ models }: { models: readonly Run[] }) {
   const losses: LossCurve[] = useMemo(() => {
     void version; // the stores' states are read afresh at each scheduled change
     return models.flatMap((m) => {
-      const cell = m.cell as CellKind;
+      const racer = racerOf(m);
       const train = buildSeries(m.store.getState().loss, SMOOTHING, xMode).find((s) => s.key === 'train');
       if (!train) return [];
-      const group = { className: 'compare-loss-series', 'data-cell': cell, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
-      return [{ key: cell, label: t(`cfg.arch.${cell}`), color: MODEL_COLOR[cell], series: train, group, smoothClass: 'compare-loss-smooth' }];
+      const group = { className: 'compare-loss-series', 'data-cell': racer.cell, 'data-racer': racer.variant.id, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
+      return [{ key: racer.variant.id, label: variantLabel(t, racer.variant), color: racer.color, series: train, group, smoothClass: 'compare-loss-smooth' }];
     });
   }, [models, version, xMode, t]);
 
@@ -69,14 +68,14 @@ function CompareBody({ models }: { models: readonly Run[] }) {
         <div className="segmented">
           {models.map((m) => (
             <button
-              key={m.cell}
+              key={racerOf(m).variant.id}
               type="button"
               className="segmented-option"
-              data-testid={`compare-focus-${m.cell}`}
-              aria-pressed={m.cell === focused}
-              onClick={() => controller?.setFocus(m.cell as CellKind)}
+              data-testid={`compare-focus-${racerOf(m).variant.id}`}
+              aria-pressed={racerOf(m).variant.id === focused}
+              onClick={() => controller?.setFocus(racerOf(m).variant.id)}
             >
-              {t(`cfg.arch.${m.cell as CellKind}`)}
+              {variantLabel(t, racerOf(m).variant)}
             </button>
           ))}
         </div>
@@ -92,7 +91,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
           <figcaption className="compare-figure-title">{t('compare.loss')}</figcaption>
           <ul className="compare-legend">
             {models.map((m) => (
-              <ModelStats key={m.cell} model={m} version={version} />
+              <ModelStats key={racerOf(m).variant.id} model={m} version={version} />
             ))}
           </ul>
           <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} />
@@ -108,7 +107,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
       ) : (
         <div className="compare-models" style={{ gridTemplateColumns: `repeat(${models.length}, minmax(0, 1fr))` }}>
           {models.map((m) => (
-            <ModelView key={m.cell} model={m} focused={m.cell === focused} />
+            <ModelView key={racerOf(m).variant.id} model={m} focused={racerOf(m).variant.id === focused} />
           ))}
         </div>
       )}
@@ -121,25 +120,26 @@ function ModelStats({ model, version }: { model: Run; version: number }) {
   const t = useT();
   void version;
   const s = model.store.getState();
-  const cell = model.cell as CellKind;
+  const racer = racerOf(model);
+  const id = racer.variant.id;
   return (
-    <li className="compare-legend-item" data-testid={`compare-legend-${cell}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
+    <li className="compare-legend-item" data-testid={`compare-legend-${id}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
       <svg width={18} height={8} aria-hidden="true">
-        <line x1={0} x2={18} y1={4} y2={4} stroke={MODEL_COLOR[cell]} strokeWidth={3} />
+        <line x1={0} x2={18} y1={4} y2={4} stroke={racer.color} strokeWidth={3} />
       </svg>
-      <b>{t(`cfg.arch.${cell}`)}</b>
+      <b>{variantLabel(t, racer.variant)}</b>
       <span className="compare-legend-stats">{t('compare.stats', { step: s.step.toLocaleString(), loss: s.lastLoss === null ? '—' : formatLoss(s.lastLoss) })}</span>
       {s.workerLost !== null ? (
-        <span className="compare-failed" data-testid={`compare-worker-lost-${cell}`} title={t('worker.lost', { message: s.workerLost })}>
+        <span className="compare-failed" data-testid={`compare-worker-lost-${id}`} title={t('worker.lost', { message: s.workerLost })}>
           {t('worker.lostShort')}
         </span>
       ) : null}
       {s.failure ? (
-        <span className="compare-failed" data-testid={`compare-failed-${cell}`}>
+        <span className="compare-failed" data-testid={`compare-failed-${id}`}>
           {t('compare.failed', { step: s.failure.step })}
         </span>
       ) : s.divergence ? (
-        <span className="compare-failed" data-testid={`compare-diverging-${model.cell}`}>
+        <span className="compare-failed" data-testid={`compare-diverging-${id}`}>
           {t('divergence.compare')}
         </span>
       ) : null}

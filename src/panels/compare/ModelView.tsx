@@ -2,10 +2,10 @@
 import { memo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
-import { MODEL_COLOR } from '../../compare/compareSet.ts';
+import { variantLabel } from '../../compare/compareSet.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useFrameSource } from '../../run/frameView.ts';
-import type { Run } from '../../run/run.ts';
+import { racerOf, type Run } from '../../run/run.ts';
 import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useApp } from '../../store/appStore.ts';
 import { useFrameValue } from '../../viz/frameSource.ts';
@@ -28,7 +28,7 @@ function smallHeight(H: number): number {
 /** Memoised: the comparison panel re-renders with the racers' progress, which these canvases do not show. */
 export const ModelView = memo(function ModelView({ model, focused }: { model: Run; focused: boolean }) {
   const t = useT();
-  const cell = model.cell as CellKind;
+  const racer = racerOf(model);
   const shape = useFrameValue((f) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}` : null), model);
   const selLayer = useApp((s) => s.selection.layer);
   const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t], model);
@@ -36,10 +36,10 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Ru
   const [T, H, L] = shape.split('|').map(Number);
   const layer = Math.min(selLayer, L - 1);
   return (
-    <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${cell}`}>
+    <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${racer.variant.id}`}>
       <header className="compare-model-header">
-        <span className="compare-swatch" style={{ background: MODEL_COLOR[cell] }} aria-hidden="true" />
-        <b>{t(`cfg.arch.${cell}`)}</b>
+        <span className="compare-swatch" style={{ background: racer.color }} aria-hidden="true" />
+        <b>{variantLabel(t, racer.variant)}</b>
         <LiveText source={stepText} className="gs-step" />
       </header>
       <GateMap model={model} T={T} H={H} layer={layer} />
@@ -50,7 +50,8 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Ru
 
 function GateMap(p: { model: Run; T: number; H: number; layer: number }) {
   const t = useT();
-  const cell = p.model.cell as CellKind;
+  const racer = racerOf(p.model);
+  const cell = racer.cell;
   const gate = MEMORY_GATE[cell];
   const source = useFrameSource((f) => (f.layers[p.layer] ? gateView(f.layers[p.layer], cell, gate, p.H, false) : null), [p.layer, cell, gate, p.H], p.model);
   const style = gateStyle(gate, false);
@@ -62,7 +63,7 @@ function GateMap(p: { model: Run; T: number; H: number; layer: number }) {
       palette={style.palette}
       domain={style.domain ?? undefined}
       title={t(`compare.memory.${cell}`)}
-      name={`${t(`cfg.arch.${cell}`)} ${gate}_t`}
+      name={`${variantLabel(t, racer.variant)} ${gate}_t`}
       legendLabel={t(style.palette === 'sequential' ? 'gates.legendGate' : 'gates.legendSigned')}
       height={smallHeight(p.H)}
       repaint={REPAINT}
@@ -80,7 +81,7 @@ function HiddenMap(p: { model: Run; T: number; H: number; layer: number }) {
       source={source}
       palette="diverging"
       title={t('compare.hidden')}
-      name={`${t(`cfg.arch.${p.model.cell as CellKind}`)} h_t`}
+      name={`${variantLabel(t, racerOf(p.model).variant)} h_t`}
       legendLabel={t('gates.legendSigned')}
       height={smallHeight(p.H)}
       repaint={REPAINT}

@@ -11,6 +11,7 @@ function flowOf(L: number, T: number, withCell: boolean): GradientFlowFrame {
     dx: ramp(100).subarray(0, T),
     mechanism: ramp(0.01),
     decaySlope: Float32Array.from({ length: L }, (_, l) => -0.5 - l),
+    gradNorm: 1,
     hhNorm: ramp(1),
     hhShare: ramp(1),
     ihNorm: ramp(1),
@@ -21,7 +22,7 @@ function flowOf(L: number, T: number, withCell: boolean): GradientFlowFrame {
 describe('modelDecaySeries', () => {
   it('takes the chosen layer’s row of every per-layer array, without ‖∂L_T/∂x_t‖', () => {
     const frame = { ...syntheticFrame('lstm', 5, 3, 2), flow: flowOf(2, 5, true) };
-    const s = modelDecaySeries(frame, 'lstm', 1, 'LSTM', '#000');
+    const s = modelDecaySeries(frame, { id: 'lstm', cell: 'lstm' }, 1, 'LSTM', '#000');
     expect(s).not.toBeNull();
     expect(Array.from(s!.dh)).toEqual([6, 7, 8, 9, 10]);
     expect(Array.from(s!.dc!)).toEqual([60, 70, 80, 90, 100]);
@@ -29,11 +30,11 @@ describe('modelDecaySeries', () => {
     expect(s!.slope).toBeCloseTo(-1.5);
     expect(s).toMatchObject({ key: 'lstm', cell: 'lstm', label: 'LSTM' });
     // A layer beyond the model's is clamped to its top layer.
-    expect(Array.from(modelDecaySeries(frame, 'lstm', 7, 'LSTM', '#000')!.dh)).toEqual([6, 7, 8, 9, 10]);
+    expect(Array.from(modelDecaySeries(frame, { id: 'fbias-1', cell: 'lstm' }, 7, 'LSTM', '#000')!.dh)).toEqual([6, 7, 8, 9, 10]);
   });
 
   it('has nothing to draw for a frame without gradient flow', () => {
-    expect(modelDecaySeries({ ...syntheticFrame('rnn', 4, 2, 1), flow: null }, 'rnn', 0, 'RNN', '#000')).toBeNull();
+    expect(modelDecaySeries({ ...syntheticFrame('rnn', 4, 2, 1), flow: null }, { id: 'rnn', cell: 'rnn' }, 0, 'RNN', '#000')).toBeNull();
   });
 });
 

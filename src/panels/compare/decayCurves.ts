@@ -7,17 +7,17 @@ import type { CellKind } from '../../engine/config.ts';
 import type { ProbeFrame } from '../../worker/protocol.ts';
 import { layerRow, type DecaySeries } from '../gradientDecay/decayView.ts';
 
-/** The series of one model at `layer` (clamped to its layers); null for a frame without gradient flow. */
-export function modelDecaySeries(frame: ProbeFrame, cell: CellKind, layer: number, label: string, color: string): DecaySeries | null {
+/** The series of one racer (its id is the series' key) at `layer` (clamped to its layers); null for a frame without gradient flow. */
+export function modelDecaySeries(frame: ProbeFrame, racer: { id: string; cell: CellKind }, layer: number, label: string, color: string): DecaySeries | null {
   const flow = frame.flow;
   if (!flow) return null;
   const l = Math.max(0, Math.min(layer, frame.layers.length - 1));
   const { T } = frame;
   return {
-    key: cell,
+    key: racer.id,
     label,
     color,
-    cell,
+    cell: racer.cell,
     dh: layerRow(flow.dh, l, T),
     dc: flow.dc ? layerRow(flow.dc, l, T) : null,
     // ‖∂L_T/∂x_t‖ is left to the single-run panel: three models × three curves would bury the comparison.

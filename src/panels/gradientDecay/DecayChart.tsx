@@ -26,9 +26,17 @@ export interface DecayChartProps {
   /** Plot heights in CSS pixels (gradient norms, mechanism). */
   height?: number;
   mechanismHeight?: number;
+  /** A demonstration's key picture, drawn faintly under the live curves (‖∂L_T/∂h_t‖ only). */
+  reference?: DecayReference | null;
   /** Vertical rule at this 0-based timestep (the timestep cursor). */
   rule?: number | null;
   onTimestepClick?: (t: number) => void;
+}
+
+export interface DecayReference {
+  series: readonly DecaySeries[];
+  /** Says which picture it is, e.g. "at step 0". */
+  label: string;
 }
 
 const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
@@ -59,12 +67,16 @@ export function DecayChart(p: DecayChartProps) {
   const plotW = Math.max(40, width - M.left - M.right);
   const gradH = p.height ?? 170;
   const mechH = p.mechanismHeight ?? 90;
-  const { T, xMode, series } = p;
+  const { T, xMode, series, reference } = p;
 
   const x = scaleLinear().domain(xDomain(T, xMode)).range([0, plotW]);
   const gradDomain: Domain = useMemo(
-    () => logDomain(series.flatMap((s) => QUANTITIES.map((q) => s[q]).filter((c): c is ArrayLike<number> => c !== null))) ?? [1e-6, 1],
-    [series],
+    () =>
+      logDomain([
+        ...series.flatMap((s) => QUANTITIES.map((q) => s[q]).filter((c): c is ArrayLike<number> => c !== null)),
+        ...(reference?.series.map((s) => s.dh) ?? []),
+      ]) ?? [1e-6, 1],
+    [series, reference],
   );
   const mechanisms = series.filter((s) => s.mechanism !== null);
   const mechDomain: Domain = useMemo(() => {
@@ -141,6 +153,14 @@ export function DecayChart(p: DecayChartProps) {
             {s.label}
           </span>
         ))}
+        {reference ? (
+          <span className="viz-series-key decay-reference-key" data-testid="decay-reference-key">
+            <svg width={22} height={8} aria-hidden="true">
+              <line x1={0} x2={22} y1={4} y2={4} stroke="currentColor" strokeWidth={4} className="decay-reference" />
+            </svg>
+            {reference.label}
+          </span>
+        ) : null}
         {QUANTITIES.filter((q) => series.some((s) => s[q] !== null)).map((q) => (
           <span key={q} className="viz-series-key">
             <svg width={22} height={8} aria-hidden="true">
@@ -164,6 +184,9 @@ export function DecayChart(p: DecayChartProps) {
           </>,
           <>
             <AxisLeft scale={yGrad} ticks={decadeTicks(gradDomain)} tickFormat={formatDecade} label={t('decay.normAxis')} labelOffset={46} />
+            {reference?.series.map((s) => (
+              <path key={`ref-${s.key}`} className="decay-reference" data-curve={`ref-${s.key}`} d={curvePath(s.dh, T, xMode, x, yGrad)} fill="none" stroke={s.color} strokeWidth={4} />
+            ))}
             {series.map((s) =>
               QUANTITIES.map((q) => {
                 const c = s[q];

@@ -4,6 +4,9 @@
  * that causes it, and each timestep's share of the recurrent weight gradient.
  */
 import { useId, useMemo, useState } from 'react';
+import { KeyFrameTracker } from '../../presets/KeyFrameTracker.tsx';
+import { hasFiniteFlow } from '../../presets/keyFrame.ts';
+import { matchingPreset } from '../../presets/presets.ts';
 import { setTimestep } from '../../controls/actions.ts';
 import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -17,6 +20,7 @@ import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';
 import { ContributionBars } from './ContributionBars.tsx';
 import { DecayChart } from './DecayChart.tsx';
+import { ClipReadout, KeyFrameReadout, useKeyReference } from './KeyFrameViews.tsx';
 import { layerRow, runSeries, type XMode } from './decayView.ts';
 import './gradientDecay.css';
 
@@ -30,6 +34,9 @@ export function GradientDecayPanel() {
   const frame = useShownFrame({ minIntervalMs: HEAVY_INTERVAL_MS });
   const [xMode, setXMode] = useState<XMode>('timestep');
   const numLayers = frame?.layers.length ?? 1;
+  // A demonstration keeps its key picture (step 0, or the last finite one) while training moves on.
+  const keyKind = useApp((s) => matchingPreset(s.config)?.keyFrame ?? null);
+  const [keyFrame, setKeyFrame] = useState<ProbeFrame | null>(null);
   const controls = (
     <>
       <LayerSelect numLayers={numLayers} />
@@ -46,14 +53,21 @@ export function GradientDecayPanel() {
   );
   return (
     <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={t('decay.subtitle')} controls={controls} className="decay-panel">
-      {frame?.flow ? <DecayBody frameCellKind={frameCell(frame)} frame={frame} xMode={xMode} /> : <p className="viz-note">{t('gs.waiting')}</p>}
+      {keyKind ? <KeyFrameTracker kind={keyKind} onKeyFrame={setKeyFrame} /> : null}
+      {frame?.flow ? (
+        <DecayBody frameCellKind={frameCell(frame)} live={frame} xMode={xMode} keyFrame={keyKind && keyFrame?.T === frame.T ? keyFrame : null} />
+      ) : (
+        <p className="viz-note">{t('gs.waiting')}</p>
+      )}
     </Panel>
   );
 }
 
-function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: XMode }) {
+function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XMode; keyFrame: ProbeFrame | null }) {
   const t = useT();
-  const { frame, xMode, frameCellKind: cell } = props;
+  const { live, keyFrame, xMode, frameCellKind: cell } = props;
+  // After an overflow the live curves are Inf/NaN: the last finite picture stays on screen instead.
+  const frame = keyFrame && !hasFiniteFlow(live) ? keyFrame : live;
   const flow = frame.flow!;
   const { T } = frame;
   const L = frame.layers.length;
@@ -61,14 +75,16 @@ function DecayBody(props: { frame: ProbeFrame; frameCellKind: CellKind; xMode: X
   const selT = useApp((s) => s.selection.t);
   const store = useAppStore();
   const model = t(`cfg.arch.${cell}`);
-  const series = useMemo(
-    () => runSeries(flow, T, cell, Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), LAYER_COLORS),
-    [flow, T, cell, L, model, t],
-  );
+  const labels = useMemo(() => Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), [L, model, t]);
+  const series = useMemo(() => runSeries(flow, T, cell, labels, LAYER_COLORS), [flow, T, cell, labels]);
+  const reference = useKeyReference(keyFrame, frame.step, cell, labels, LAYER_COLORS);
   return (
     <div className="decay-layout">
       <div className="decay-main">
-        <DecayChart series={series} T={T} xMode={xMode} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(store, i, T)} />
+        <DecayChart series={series} T={T} xMode={xMode} reference={reference} rule={Math.min(selT, T - 1)} onTimestepClick={(i) => setTimestep(store, i, T)} />
+        {keyFrame ? <KeyFrameReadout keyFrame={keyFrame} live={live} /> : null}
+        <ClipReadout frame={frame} testId="decay-clip" />
+        {keyFrame && keyFrame !== frame ? <ClipReadout frame={keyFrame} testId="decay-clip-key" /> : null}
       </div>
       <div className="decay-side">
         <p className="decay-explain" data-testid="decay-explain">

@@ -61,7 +61,7 @@ describe('decay view', () => {
     const rows = (base: number) => Float32Array.from({ length: L * n }, (_, i) => base + i);
     const flow: GradientFlowFrame = {
       dh: rows(0), dc: rows(100), dx: Float32Array.from([9, 9, 9, 9]), mechanism: rows(200),
-      decaySlope: Float32Array.from([-0.5, -0.25]), hhNorm: rows(0), hhShare: rows(0), ihNorm: rows(0), ihShare: rows(0),
+      decaySlope: Float32Array.from([-0.5, -0.25]), gradNorm: 1, hhNorm: rows(0), hhShare: rows(0), ihNorm: rows(0), ihShare: rows(0),
     };
     const s = runSeries(flow, n, 'lstm', ['a', 'b'], ['red']);
     expect(s.map((v) => [v.key, v.label, v.color, v.slope])).toEqual([['layer0', 'a', 'red', -0.5], ['layer1', 'b', 'red', -0.25]]);

@@ -14,6 +14,7 @@ import { formatValue } from '../../viz/format.ts';
 import type { ClassificationEvaluationResult, ForecastEvaluationResult } from '../../worker/protocol.ts';
 import { Panel } from '../Panel.tsx';
 import { DataWaiting } from '../pipeline/DataWaiting.tsx';
+import { ForecastHonesty } from './ForecastHonesty.tsx';
 import { classLabels, columnLabel, relativeToNaive } from '../pipeline/pipelineView.ts';
 import '../pipeline/pipeline.css';
 
@@ -45,9 +46,11 @@ function ForecastMetrics({ meta, ev, t }: { meta: ForecastMeta; ev: ForecastEval
   const rel = relativeToNaive(ev.oneStep.metrics.rmse, ev.naive.metrics.rmse);
   const beats = rel < 0;
   const best = (key: keyof RegressionMetrics): string => (ev.oneStep.metrics[key] < ev.naive.metrics[key] ? 'model' : 'naive');
+  const unit = columnLabel(meta.source, meta.columns[meta.target], lang);
   return (
     <>
       <Verdict good={beats} testId="metrics-beats-naive" text={t(beats ? 'metrics.beats' : 'metrics.loses', { pct: Math.abs(100 * rel).toFixed(1) })} />
+      <ForecastHonesty meta={meta} unit={unit} />
       <table className="data-table metrics-table" data-testid="metrics-table">
         <thead>
           <tr>
@@ -72,7 +75,7 @@ function ForecastMetrics({ meta, ev, t }: { meta: ForecastMeta; ev: ForecastEval
           ))}
         </tbody>
       </table>
-      <p className="field-hint">{t('metrics.unitsNote', { unit: columnLabel(meta.source, meta.columns[meta.target], lang) })}</p>
+      <p className="field-hint">{t('metrics.unitsNote', { unit })}</p>
       {ev.oneStep.metrics.mapeSkipped > 0 ? <p className="field-hint">{t('metrics.mapeSkipped', { n: ev.oneStep.metrics.mapeSkipped })}</p> : null}
     </>
   );

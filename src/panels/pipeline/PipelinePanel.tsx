@@ -46,6 +46,7 @@ function Flow({ meta, t, unit }: { meta: ForecastMeta; t: T; unit: string }) {
     <ol className="pipe-flow" aria-label={t('pipe.title')}>
       <li>{t('pipe.flow.raw', { rows: split.rows })}</li>
       <li>{t('pipe.flow.split', { row: split.testStart + 1, train: split.trainEnd, test: split.rows - split.testStart })}</li>
+      {meta.transform !== 'level' ? <li data-testid="pipe-flow-transform">{t(`pipe.flow.transform.${meta.transform}`)}</li> : null}
       <li className={scaler.leakage ? 'pipe-flow-leak' : undefined}>
         {t('pipe.flow.scale', { scaler: t(`cfg.scaler.${scaler.kind}`), fit: t(scaler.leakage ? 'pipe.flow.fitAll' : 'pipe.flow.fitTrain') })}
       </li>
@@ -134,6 +135,7 @@ function PipelineView({ meta, evaluation }: { meta: ForecastMeta; evaluation: Fo
   const detail = windowDetail(meta, list.starts[index], evaluation?.oneStep ?? null);
   const unit = columnLabel(meta.source, meta.columns[meta.target], lang);
   const part = t(`pipe.${list.parts[index]}`);
+  const levels = meta.transform === 'level';
 
   return (
     <div className="pipe">
@@ -148,18 +150,21 @@ function PipelineView({ meta, evaluation }: { meta: ForecastMeta; evaluation: Fo
             { key: 'recursive', label: t('pipe.recursive'), color: SERIES_COLORS.recursive, dashed: true },
           ]}
         />
-        <div className="segmented pipe-units" role="group" aria-label={t('pipe.view')}>
-          {([false, true] as const).map((v) => (
-            <button key={String(v)} type="button" className="segmented-option" aria-pressed={scaled === v} data-testid={v ? 'pipeline-view-scaled' : 'pipeline-view-original'} onClick={() => setScaled(v)}>
-              {t(v ? 'pipe.view.scaled' : 'pipe.view.original')}
-            </button>
-          ))}
-        </div>
+        {/* A model of changes sees no scaled levels: the chart stays in original units. */}
+        {levels ? (
+          <div className="segmented pipe-units" role="group" aria-label={t('pipe.view')}>
+            {([false, true] as const).map((v) => (
+              <button key={String(v)} type="button" className="segmented-option" aria-pressed={scaled === v} data-testid={v ? 'pipeline-view-scaled' : 'pipeline-view-original'} onClick={() => setScaled(v)}>
+                {t(v ? 'pipe.view.scaled' : 'pipe.view.original')}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </div>
       <SeriesChart
         meta={meta}
         evaluation={evaluation}
-        scaled={scaled}
+        scaled={levels && scaled}
         windowStart={detail.start}
         onPickRow={(row) => setPicked(windowForTargetRow(list, meta, row))}
         labels={{

@@ -90,7 +90,7 @@ export function windowDetail(meta: ForecastMeta, start: number, oneStep: Forecas
     raw: Array.from(meta.raw[c].subarray(start, end)),
     scaled: Array.from(meta.scaled[c].subarray(start, end)),
     target: meta.raw[c][tr],
-    targetScaled: meta.scaled[c][tr],
+    targetScaled: meta.targetScaled[tr],
     predicted: oneStep && k >= 0 ? oneStep.predicted[k] : null,
   };
 }

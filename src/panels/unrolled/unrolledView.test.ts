@@ -15,7 +15,7 @@ describe('the unrolled view', () => {
     const { T, H } = frame;
     const shares = Float32Array.from([0.1, 0.2, 0.3, 0.15, 0.25, 0, 0, 0, 0, 0]);
     frame.flow = {
-      dh: new Float32Array(2 * T), dc: null, dx: new Float32Array(T), mechanism: null, decaySlope: new Float32Array(2),
+      dh: new Float32Array(2 * T), dc: null, dx: new Float32Array(T), mechanism: null, decaySlope: new Float32Array(2), gradNorm: 0,
       hhNorm: Float32Array.from({ length: 2 * T }, (_, k) => k + 1), hhShare: shares, ihNorm: new Float32Array(2 * T), ihShare: new Float32Array(2 * T),
     };
     const view = unrolledView(frame, 0, 1, 3, true);
