@@ -27,7 +27,7 @@ function GlossaryDialog() {
               <td>{e.term.zh}</td>
               <td>{e.symbol}</td>
               <td>
-                {e.aka.join(' · ')}
+                {e.aka.length ? e.aka.join(' · ') : '—'}
                 {e.note ? <div className="glossary-note">{pick(e.note)}</div> : null}
               </td>
             </tr>

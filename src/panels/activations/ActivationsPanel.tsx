@@ -55,11 +55,12 @@ function Plot(props: { highlight: string; points: { unit: number; pre: number; a
           </g>
         );
       })}
-      {props.points.map((p) => {
-        // Off-scale pre-activations are pinned to the edge: still visible, still clearly saturated.
+      {props.points.filter((p) => Number.isFinite(p.pre) && Number.isFinite(p.act)).map((p) => {
+        // Off-scale values (a ReLU's, or a pre-activation far out) are pinned to the edge: still visible, clearly saturated.
         const x = Math.max(X0, Math.min(X1, p.pre));
+        const y = Math.max(Y0, Math.min(Y1, p.act));
         return (
-          <circle key={p.unit} cx={sx(x)} cy={sy(p.act)} r={5} fill={props.color} className="activations-dot" data-testid="activation-dot">
+          <circle key={p.unit} cx={sx(x)} cy={sy(y)} r={5} fill={props.color} className="activations-dot" data-testid="activation-dot">
             <title>{`unit ${p.unit + 1}: ${formatValue(p.pre)} → ${formatValue(p.act)}`}</title>
           </circle>
         );
@@ -81,7 +82,7 @@ function ActivationsBody(props: { cell: CellKind }) {
   const layer = frame ? Math.min(layerSel, frame.layers.length - 1) : 0;
   const points = frame ? gatePoints(frame, props.cell, layer, gate, cursor, fn) : [];
   const color = CURVES.find((c) => c.name === fn)?.color ?? '#333';
-  const slopes = points.map((p) => Math.abs(p.slope));
+  const slopes = points.map((p) => Math.abs(p.slope)).filter(Number.isFinite);
   return (
     <div className="activations-layout">
       <Plot highlight={fn} points={points} color={color} />

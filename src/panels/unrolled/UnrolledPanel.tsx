@@ -113,11 +113,12 @@ function UpArrow(props: { i: number; label: string }) {
 
 function TermBars(props: { view: UnrolledView }) {
   const { copies, since } = props.view;
-  const norms = copies.map((c) => c.termNorm ?? 0).filter((v) => v > 0);
+  const norms = copies.map((c) => c.termNorm ?? 0).filter((v) => v > 0 && Number.isFinite(v));
   if (norms.length === 0) return null;
   const max = Math.max(...norms);
   const floor = max * 1e-6;
-  const height = (v: number): number => (v > floor ? (BAR_H * Math.log10(v / floor)) / Math.log10(max / floor) : 1);
+  // An overflowed term fills the bar; a NaN one (or a tiny one) is a sliver.
+  const height = (v: number): number => (v === Infinity ? BAR_H : v > floor && max > floor ? Math.min(BAR_H, (BAR_H * Math.log10(v / floor)) / Math.log10(max / floor)) : 1);
   return (
     <g className="unrolled-terms">
       {copies.map((c, i) => {
@@ -174,7 +175,7 @@ function UnrolledBody() {
   if (!view) return <p className="viz-note">{t('unrolled.empty')}</p>;
   const top = layer === frame.layers.length - 1;
   const width = copyX(view.copies.length) - GAP + MARGIN;
-  const deltas = view.copies.map((c) => c.delta).filter((d) => d > 0);
+  const deltas = view.copies.map((c) => c.delta).filter((d) => d > 0 && Number.isFinite(d));
   const dMin = deltas.length ? Math.min(...deltas) : 0;
   const dMax = deltas.length ? Math.max(...deltas) : 0;
   const y = CELL_Y + CELL_H / 2;

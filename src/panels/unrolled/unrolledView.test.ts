@@ -43,5 +43,8 @@ describe('the unrolled view', () => {
     expect(deltaWidth(1e-3, 1e-6, 1)).toBeCloseTo(4);
     expect(deltaWidth(0, 1e-6, 1)).toBe(1);
     expect(deltaWidth(0.5, 0.5, 0.5)).toBe(4);
+    expect(deltaWidth(Infinity, 1e-6, 1)).toBe(7);
+    expect(deltaWidth(NaN, 1e-6, 1)).toBe(1);
+    expect(deltaWidth(1, 1e-6, Infinity)).toBe(1);
   });
 });

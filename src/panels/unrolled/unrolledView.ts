@@ -70,9 +70,10 @@ export function unrolledView(f: ProbeFrame, layer: number, unit: number, cursor:
   return { T, from, to, copies, sumSoFar, since };
 }
 
-/** Arrow thickness for an error-term size: log scale over the sizes on screen, 1–7 px. */
+/** Arrow thickness for an error-term size: log scale over the (finite) sizes on screen, 1–7 px; an overflowed one is the thickest. */
 export function deltaWidth(delta: number, min: number, max: number): number {
-  if (!(delta > 0) || !(max > 0)) return 1;
+  if (delta === Infinity) return 7;
+  if (!(delta > 0) || !(max > 0) || !Number.isFinite(delta) || !Number.isFinite(max)) return 1;
   const lo = Math.log10(Math.max(min, max * 1e-12));
   const hi = Math.log10(max);
   if (hi - lo < 1e-9) return 4;
