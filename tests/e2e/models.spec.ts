@@ -70,6 +70,7 @@ test('opening a model file shows its sizes in the model panel and draws its gate
   await expect(gates).toContainText('update gate');
   await expect(gates.locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('panel-cell')).toContainText('GRU');
+  await page.screenshot({ path: 'test-results/models-opened.png' });
   await stepTimes(page, 3);
   expect(Number.isFinite(await exactLoss(page))).toBe(true);
   expect(errors).toEqual([]);
