@@ -98,7 +98,7 @@ describe('session files', () => {
       ['not JSON', '{"format": "lstm-lens-session", ', 'session: not valid JSON'],
       ['another JSON file', '{"lstm.weight_ih_l0": [[1]]}', 'session: not an LSTM Lens session file (no "format": "lstm-lens-session")'],
       ['a newer version', edit((j) => (j.version = 2)), 'session: version 2 is not supported (this page reads version 1)'],
-      ['a config field missing', edit((j) => delete j.config.hiddenSize), 'session: config.hiddenSize is missing, expected a number'],
+      ['a config field of the wrong type', edit((j) => (j.config.hiddenSize = 'five')), 'session: config.hiddenSize is "five", expected a number'],
       ['model and config disagree', edit((j) => (j.config.hiddenSize = 7)), 'session: model.hiddenSize is 5 but config.hiddenSize is 7'],
       ['a weight of the wrong shape', edit((j) => (j.weights['lstm.weight_hh_l0'] = j.weights['lstm.weight_hh_l0'].slice(1))),
         "session: weights: tensor 'lstm.weight_hh_l0' has shape [19, 5]: rows must be 1, 3 or 4 × 5 (RNN, GRU, LSTM)"],
@@ -116,5 +116,10 @@ describe('session files', () => {
         expect(() => decodeSession(text)).toThrow(message);
       });
     }
+
+    it('a setting the file predates takes its default', () => {
+      const older = decodeSession(edit((j) => delete j.config.temperature));
+      expect(older.config.temperature).toBe(DEFAULT_RUN_CONFIG.temperature);
+    });
   });
 });

@@ -118,12 +118,15 @@ function field(obj: Record<string, unknown>, key: string): unknown {
   return obj[key];
 }
 
-/** Every RunConfig field present with the type of its default (ranges are the trainer's to check). */
+/**
+ * Every RunConfig field with the type of its default (ranges are the trainer's to check). A field the file
+ * lacks takes its default: a session saved before that setting existed ran with what the default does.
+ */
 function readConfig(v: unknown): RunConfig {
   if (!isRecord(v)) throw new Error("session: 'config' is not an object");
   const out: Record<string, unknown> = {};
   for (const [k, d] of Object.entries(DEFAULT_RUN_CONFIG)) {
-    const x = v[k];
+    const x = k in v ? v[k] : d;
     const ok = d === null ? x === null || typeof x === 'number' : typeof x === typeof d || (k === 'forgetBias' && x === null);
     if (!ok) throw new Error(`session: config.${k} is ${JSON.stringify(x) ?? 'missing'}, expected a ${d === null ? 'number or null' : typeof d}`);
     out[k] = x;

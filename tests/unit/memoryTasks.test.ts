@@ -36,7 +36,8 @@ describe('long-range memory at T = 50', () => {
     expect(gru).toBeLessThan(0.05);
   });
 
-  it('adding problem: LSTM and GRU beat the constant guess by far, the RNN does not', () => {
+  // Three 1000-step runs: minutes on a loaded machine, so this one test gets a longer timeout.
+  it('adding problem: LSTM and GRU beat the constant guess by far, the RNN does not', { timeout: 240_000 }, () => {
     const chance = chanceLoss('adding');
     const rnn = trainOn('adding', 'rnn', 50, 1000);
     const lstm = trainOn('adding', 'lstm', 50, 1000);
