@@ -25,11 +25,12 @@ const summary: ModelSummary = {
   paramCount: 1, tensors: [], gates: ['i', 'f', 'g', 'o'], loss: 'crossEntropy', classes: meta.vocab.symbols,
 };
 
-function evaluation(step: number): TextEvaluationResult {
+function evaluation(step: number, m = meta): TextEvaluationResult {
   // Unit 2 of h climbs along each line: the finder must name it for "position in the line".
+  const T = m.passage.length;
   const h = new Float32Array(T * H);
   let col = 0;
-  meta.passage.forEach((ch, t) => {
+  m.passage.forEach((ch, t) => {
     h[t * H] = Math.sin(t);
     h[t * H + 1] = 0.5 * Math.cos(3 * t);
     h[t * H + 2] = col / 20;
@@ -109,6 +110,15 @@ describe('text panel', () => {
     act(() => chips[0].click());
     expect(run.store.getState().selection.unit).toBe(2);
     expect((q('text-unit') as HTMLInputElement).value).toBe('3');
+  });
+
+  it('shows the new text when another one replaces it (a new run of another corpus)', () => {
+    const other = textTask({ id: 'shakespeare', text: 'Wherefore art thou?\nDeny thy father.\n'.repeat(12) }, { seqLen: 8 }, 'shakespeare').meta;
+    const text = () => q('text-activations')?.textContent;
+    expect(text()).toContain('question');
+    act(() => run.store.setState({ taskMeta: other, evaluation: null }));
+    act(() => run.store.setState({ evaluation: evaluation(5, other) }));
+    expect(text()).toContain('Wherefore');
   });
 
   it('speaks Chinese, and is not there for other tasks', () => {
