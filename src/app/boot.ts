@@ -10,9 +10,11 @@ import { frameBus } from '../store/frameBus.ts';
 import { parseUrl, type UrlWarning } from '../store/urlCodec.ts';
 import { pageTaskData } from './taskData.ts';
 import { browserLang, syncUrl } from './urlSync.ts';
+import { createViewStore, storedTheme, type ViewStore } from './viewStore.ts';
 
-export function boot(): { client: RunController; urlWarnings: UrlWarning[] } {
-  const { config, lang, warnings } = parseUrl(window.location.search);
+export function boot(): { client: RunController; view: ViewStore; urlWarnings: UrlWarning[] } {
+  const { config, lang, view: viewParams, warnings } = parseUrl(window.location.search);
+  const view = createViewStore(viewParams, storedTheme());
   appStore.setState({ config, lang: lang ?? browserLang() });
   // A single run, or (config.compare) one trainer per architecture racing side by side.
   const client = new RunController(appStore, frameBus, (store, bus) => new TrainerClient(store, bus, createTrainerWorker, pageTaskData), {
@@ -20,6 +22,6 @@ export function boot(): { client: RunController; urlWarnings: UrlWarning[] } {
     focus: compareStore,
   });
   client.start(config);
-  syncUrl(appStore);
-  return { client, urlWarnings: warnings };
+  syncUrl(appStore, view);
+  return { client, view, urlWarnings: warnings };
 }

@@ -4,10 +4,10 @@ import '../styles/app.css';
 import { App } from './App.tsx';
 import { boot } from './boot.ts';
 
-const { client, urlWarnings } = boot();
+const { client, view, urlWarnings } = boot();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App client={client} urlWarnings={urlWarnings} />
+    <App client={client} view={view} urlWarnings={urlWarnings} />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 /** 简体中文界面文字：与 en.ts 的键完全相同。 */
 import type { Dict } from './en.ts';
 import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
+import { CLASSROOM_ZH } from './parts/classroom.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -559,5 +560,5 @@ export const zh: Dict = {
   'about.dep.katex': '排版方程',
   'about.appLicence': 'LSTM 透镜按 MIT 许可开源。',
   // csv（src/tasks/csv/messages.ts 的消息）
-  ...CSV_MESSAGES_ZH,
+  ...CSV_MESSAGES_ZH,  ...CLASSROOM_ZH,
 };
