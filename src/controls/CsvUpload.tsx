@@ -82,7 +82,9 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
     const f = e.dataTransfer.files[0];
     if (f) props.onFile(f);
   };
+  // The hidden file input sits beside the drop zone, not inside it: an input within a role=button is a nested control.
   return (
+    <>
     <div
       className={`csv-drop${over ? ' csv-drop-over' : ''}`}
       role="button"
@@ -108,6 +110,7 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
       <span id="csv-drop-hint" className="viz-note">
         {t('csvUi.dropHint')}
       </span>
+    </div>
       <input
         ref={input}
         type="file"
@@ -117,7 +120,6 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
         aria-label={t('csvUi.pick')}
         data-testid="csv-file-input"
         disabled={props.busy}
-        onClick={(e) => e.stopPropagation()}
         onChange={(e) => {
           const f = e.target.files?.[0];
           // Cleared, so picking the same (fixed) file again reads it again.
@@ -125,7 +127,7 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
           if (f) props.onFile(f);
         }}
       />
-    </div>
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import { setTimestep } from '../../controls/actions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { appStore, useApp } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
+import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { useThrottledVersion } from '../../viz/useThrottled.ts';
 import { DecayChart } from '../gradientDecay/DecayChart.tsx';
 import type { DecaySeries } from '../gradientDecay/decayView.ts';
@@ -53,7 +54,8 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
               data-ratio={ratio}
               data-early={s.dh[0]}
               data-late={s.dh[s.dh.length - 1]}
-              style={{ color: s.color }}
+              className="series-swatch"
+              style={seriesSwatch(s.color)}
             >
               {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
             </li>

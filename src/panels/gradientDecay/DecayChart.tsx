@@ -5,7 +5,7 @@
  * same x-axis, the mechanism: the running product the gradient is multiplied by going back in time.
  * Hover (or focus and ←/→) reads out every value at a timestep.
  */
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useT } from '../../i18n/useT.ts';
@@ -14,15 +14,10 @@ import { logDomain, type Domain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN, useWidth } from '../../viz/layout.ts';
 import { decadeTicks } from '../../viz/LineChart.tsx';
+import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type XMode } from './decayView.ts';
 import '../../viz/viz.css';
 import './gradientDecay.css';
-
-/**
- * Series-coloured text on white fails contrast for the lighter palette colours at this size: the text stays in
- * the text colour and a swatch before it carries the series colour.
- */
-const seriesSwatch = (color: string | undefined): CSSProperties => ({ '--series-color': color ?? 'currentColor' }) as CSSProperties;
 
 export interface DecayChartProps {
   series: readonly DecaySeries[];
@@ -163,7 +158,7 @@ export function DecayChart(p: DecayChartProps) {
           <>
             <span className="decay-header-title">{t('decay.rateTitle')}:</span>
             {series.map((s) => (
-              <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate" data-slope={s.slope ?? ''}>
+              <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate series-swatch" data-slope={s.slope ?? ''}>
                 {rateLine(s)}
               </span>
             ))}
@@ -203,7 +198,7 @@ export function DecayChart(p: DecayChartProps) {
               'mech',
               mechH,
               mechanisms.map((s) => (
-                <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate">
+                <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate series-swatch">
                   {`${s.label}: ${t(`decay.mech.${s.cell}`)}`}
                 </span>
               )),
@@ -231,7 +226,7 @@ export function DecayChart(p: DecayChartProps) {
       <ul className="decay-marks" data-testid="decay-marks">
         {marks.length === 0 ? <li>{t('decay.noMarks')}</li> : null}
         {marks.map((m) => (
-          <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} style={seriesSwatch(series.find((s) => s.key === m.series)?.color)}>
+          <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} className="series-swatch" style={seriesSwatch(series.find((s) => s.key === m.series)?.color)}>
             {t(m.kind === 'vanished' ? 'decay.vanished' : 'decay.overflow', {
               curve: curveName(m.quantity),
               series: series.find((s) => s.key === m.series)?.label ?? m.series,
