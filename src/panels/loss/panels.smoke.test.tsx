@@ -94,7 +94,7 @@ describe('loss, predictions and summary panels', () => {
   it('waits politely with an empty store', () => {
     appStore.setState({ ...initialState() });
     render();
-    expect(panel('panel-loss').querySelector('svg')).toBeNull();
+    expect(panel('panel-loss').querySelector('.panel-body svg')).toBeNull();
     expect(panel('panel-loss').querySelector('.panel-empty')).not.toBeNull();
     expect(panel('panel-predictions').querySelector('.panel-empty')).not.toBeNull();
     expect(panel('panel-summary').querySelector('.panel-empty')).not.toBeNull();
