@@ -191,7 +191,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
       </p>
       {current ? (
         <p className="viz-note" data-testid="csv-current">
-          {t('csvUi.current', { file: current.name, rows: current.table.rowCount.toLocaleString() })}
+          {t('csvUi.current', { file: current.name, rows: current.table.rowCount })}
         </p>
       ) : null}
       <DropZone onFile={(f) => void read(f, f.name)} busy={state.phase === 'reading'} />
@@ -201,7 +201,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
         <div className="csv-progress" data-testid="csv-progress" role="status">
           <progress max={1} value={state.fraction} aria-label={t('csvUi.reading', { file: state.fileName })} />
           <span>
-            {state.fileName} — {t('csv.progress', { rows: state.rows.toLocaleString() })}
+            {state.fileName} — {t('csv.progress', { rows: state.rows })}
           </span>
         </div>
       ) : null}
@@ -211,7 +211,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
       {state.phase === 'loaded' ? (
         <div className="csv-loaded" data-testid="csv-loaded">
           <p>
-            <strong>{state.fileName}</strong> — {t('csvUi.summary', { rows: state.table.rowCount.toLocaleString(), columns: state.table.columns.length })}
+            <strong>{state.fileName}</strong> — {t('csvUi.summary', { rows: state.table.rowCount, columns: state.table.columns.length })}
           </p>
           {state.selection ? <ColumnPickers table={state.table} selection={state.selection} onChange={(patch) => dispatch({ type: 'select', patch })} /> : null}
           <CsvIssues issues={state.issues} notes={state.notes} canSort={state.selection?.dateColumn != null} onRemedy={(remedy) => dispatch({ type: 'remedy', remedy })} />

@@ -65,7 +65,7 @@ export function Toolbar() {
           <option value="full">{t('toolbar.fullSpeed')}</option>
           {SPEEDS.map((n) => (
             <option key={n} value={n}>
-              {t('toolbar.stepsPerSecondCap', { n })}
+              {n === 1 ? t('toolbar.oneStepPerSecond') : t('toolbar.stepsPerSecondCap', { n })}
             </option>
           ))}
         </select>
