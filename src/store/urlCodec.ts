@@ -246,7 +246,8 @@ export function parseUrl(search: string): ParsedUrl {
   const draft: RunConfig = { ...DEFAULT_RUN_CONFIG };
   const warnings: UrlWarning[] = [];
   let lang: Lang | null = null;
-  const view: ViewParams = { ...DEFAULT_VIEW_PARAMS };
+  // A fresh hide list: parseViewParam pushes into it.
+  const view: ViewParams = { ...DEFAULT_VIEW_PARAMS, hide: [] };
   for (const [key, value] of params) {
     if (parseViewParam(view, key, value, warnings)) continue;
     if (key === LANG_KEY) {
