@@ -209,10 +209,11 @@ test.describe('teacher mode', () => {
   });
 });
 
-test.describe('layouts', () => {
+test.describe('a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
   test('a 390×844 phone: one column, no horizontal scroll, settings in a drawer', async ({ page }) => {
     const errors = collectErrors(page);
-    await page.setViewportSize({ width: 390, height: 844 });
     await openApp(page);
     await noHorizontalScroll(page);
     await expect(page.getByTestId('config-panel')).toBeHidden();
@@ -221,15 +222,22 @@ test.describe('layouts', () => {
     await page.screenshot({ path: `${SHOTS}/phone-drawer.png` });
     await page.getByTestId('btn-drawer-close').click();
     await expect(page.getByTestId('config-panel')).toBeHidden();
-    // Touch-sized Play and Step, and a tap on the gates heatmap moves the timestep cursor.
+    // Touch-sized Play and Step, and a tap on a gates heatmap moves the timestep cursor there.
     for (const id of ['btn-play', 'btn-step']) expect((await page.getByTestId(id).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    const heatmap = page.getByTestId('panel-gates').locator('canvas').first();
+    await heatmap.scrollIntoViewIfNeeded();
+    const b = (await heatmap.boundingBox())!;
+    await page.touchscreen.tap(b.x + b.width * 0.5, b.y + b.height * 0.5);
+    await expect(page.getByTestId('timestep-value')).not.toHaveText('t = 1 / 40');
     const cell = await page.getByTestId('panel-cell').boundingBox();
     const loss = await page.getByTestId('panel-loss').boundingBox();
     expect(loss!.y).toBeGreaterThan(cell!.y + cell!.height - 1);
     await page.screenshot({ path: `${SHOTS}/phone.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
+});
 
+test.describe('layouts', () => {
   test('640×360 CSS px (1280×720 at 200 %) reflows without horizontal scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 640, height: 360 });
     await openApp(page);
