@@ -43,7 +43,7 @@ function DatasetCredit(props: { info: DatasetInfo }) {
       {info.licenceNotice ? (
         <details>
           <summary>{t('about.notice')}</summary>
-          <pre className="about-notice">{info.licenceNotice}</pre>
+          <pre className="about-notice" tabIndex={0}>{info.licenceNotice}</pre>
         </details>
       ) : null}
     </li>

@@ -1,7 +1,7 @@
 /**
  * The application shell: header, notices, configuration sidebar, toolbar, scrubbers and the panel grid. The
- * page's objects (run controller, UI store, frame scheduler) come in from boot; the focused run is handed
- * down by RunProvider, so everything below reads the run it shows from context.
+ * page's objects (run controller, UI and view stores, frame scheduler) come in from boot; the focused run is
+ * handed down by RunProvider, so everything below reads the run it shows from context.
  */
 import { useCallback, useEffect } from 'react';
 import { ConfigPanel } from '../controls/ConfigPanel.tsx';
@@ -26,6 +26,10 @@ import { UiProvider, useLang, useUiStore } from './uiStore.ts';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
 import { ModelBar } from '../models/ModelBar.tsx';
 import { LessonDock } from '../lessons/LessonPanel.tsx';
+import { useViewEffects } from '../classroom/useViewEffects.ts';
+import { viewCss } from '../classroom/viewCss.ts';
+import { useView, useViewStore, ViewContext } from './viewStore.ts';
+import '../classroom/classroom.css';
 
 /** <html lang> and the tab title follow the UI language (screen readers, fonts and search use them). */
 function useDocumentLanguage(): void {
@@ -46,16 +50,58 @@ function Shortcuts() {
   return null;
 }
 
+/**
+ * The settings column: a sidebar, or on a phone a drawer. A locked class link disables every field at once with
+ * a disabled fieldset (read-only for students, the values still visible) rather than each field knowing.
+ */
+function SettingsColumn() {
+  const t = useT();
+  const view = useViewStore();
+  const locked = useView((s) => s.lock);
+  const open = useView((s) => s.drawerOpen);
+  return (
+    <>
+      <div className={`config-drawer${open ? ' is-open' : ''}`} id="config-drawer">
+        <button type="button" className="btn btn-small drawer-close" data-testid="btn-drawer-close" onClick={() => view.setState({ drawerOpen: false })}>
+          {t('drawer.close')}
+        </button>
+        {locked ? (
+          <p className="config-note locked-note" data-testid="locked-note">
+            {t('locked.note')}
+          </p>
+        ) : null}
+        <fieldset className="config-lock" disabled={locked}>
+          <ConfigPanel />
+        </fieldset>
+      </div>
+      {open ? <div className="drawer-backdrop" onClick={() => view.setState({ drawerOpen: false })} /> : null}
+    </>
+  );
+}
+
 function Shell(props: { urlWarnings: Page['urlWarnings'] }) {
+  const t = useT();
   useDocumentLanguage();
+  useViewEffects();
   const run = useWorkspace(focusedRun);
+  const present = useView((s) => s.present);
+  const lock = useView((s) => s.lock);
+  const embed = useView((s) => s.embed);
+  const hide = useView((s) => s.hide);
+  const fullscreen = useView((s) => s.fullscreen);
+  const classes = ['app', present ? 'app-presenting' : '', lock ? 'app-locked' : '', embed ? 'app-embedded' : '', fullscreen ? 'app-has-fullscreen' : ''];
+  const css = viewCss(hide, embed);
   return (
     <RunProvider run={run}>
       <Shortcuts />
-      <div className="app">
+      <div className={classes.filter(Boolean).join(' ')}>
+        <a className="skip-link" href="#toolbar" data-testid="skip-link">
+          {t('skip.toolbar')}
+        </a>
+        {css ? <style data-testid="view-style">{css}</style> : null}
         <Header />
         <div className="app-body">
-          <ConfigPanel />
+          <SettingsColumn />
           <main className="workspace">
             <LessonDock />
             <PresetBar />
@@ -86,7 +132,9 @@ export function App({ page }: { page: Page }) {
       <WorkspaceProvider controller={page.controller}>
         <SchedulerContext value={page.scheduler}>
           <ClientContext value={page.controller}>
-            <Shell urlWarnings={page.urlWarnings} />
+            <ViewContext value={page.view}>
+              <Shell urlWarnings={page.urlWarnings} />
+            </ViewContext>
           </ClientContext>
         </SchedulerContext>
       </WorkspaceProvider>

@@ -7,12 +7,14 @@ import { LangToggle } from '../controls/LangToggle.tsx';
 import { toggleShortcuts } from '../controls/actions.ts';
 import { useT } from '../i18n/useT.ts';
 import { useUiStore } from './uiStore.ts';
+import { ClassLinkButton, DrawerButton, PresentButton, ThemeButton } from '../classroom/HeaderButtons.tsx';
 
 export function Header() {
   const t = useT();
   const ui = useUiStore();
   return (
     <header className="app-header">
+      <DrawerButton />
       <div className="app-brand">
         <svg className="app-logo" viewBox="0 0 32 32" aria-hidden="true">
           <circle cx="13" cy="13" r="9" fill="none" stroke="currentColor" strokeWidth="3" />
@@ -27,10 +29,13 @@ export function Header() {
       <nav className="app-header-actions" aria-label={t('header.actions')}>
         <LessonsButton />
         <GlossaryButton />
+        <PresentButton />
         <CsvUploadButton />
         <AboutButton />
         <CopyLinkButton />
+        <ClassLinkButton />
         <LangToggle />
+        <ThemeButton />
         <button
           type="button"
           className="btn btn-ghost btn-round"

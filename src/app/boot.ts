@@ -12,19 +12,22 @@ import { parseUrl, type UrlWarning } from '../store/urlCodec.ts';
 import { pageTaskData } from './taskData.ts';
 import { createUiStore, type UiStore } from './uiStore.ts';
 import { browserLang, syncUrl } from './urlSync.ts';
+import { createViewStore, storedTheme, type ViewStore } from './viewStore.ts';
 
 export interface Page {
   controller: RunController;
   ui: UiStore;
+  view: ViewStore;
   scheduler: FrameScheduler;
   urlWarnings: UrlWarning[];
 }
 
 export function boot(): Page {
-  const { config, lang, warnings } = parseUrl(window.location.search);
+  const { config, lang, view: viewParams, warnings } = parseUrl(window.location.search);
   const ui = createUiStore({ lang: lang ?? browserLang() });
+  const view = createViewStore(viewParams, storedTheme());
   const controller = new RunController(runFactory({ data: pageTaskData }), { config }, askThroughUi(ui));
   controller.start(config);
-  syncUrl(controller.workspace, ui);
-  return { controller, ui, scheduler: new FrameScheduler(), urlWarnings: warnings };
+  syncUrl(controller.workspace, ui, view);
+  return { controller, ui, view, scheduler: new FrameScheduler(), urlWarnings: warnings };
 }

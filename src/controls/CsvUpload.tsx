@@ -93,7 +93,9 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
     const f = e.dataTransfer.files[0];
     if (f) props.onFile(f);
   };
+  // The hidden file input sits beside the drop zone, not inside it: an input within a role=button is a nested control.
   return (
+    <>
     <div
       className={`csv-drop${over ? ' csv-drop-over' : ''}`}
       role="button"
@@ -119,6 +121,7 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
       <span id="csv-drop-hint" className="viz-note">
         {t('csvUi.dropHint')}
       </span>
+    </div>
       <input
         ref={input}
         type="file"
@@ -128,7 +131,6 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
         aria-label={t('csvUi.pick')}
         data-testid="csv-file-input"
         disabled={props.busy}
-        onClick={(e) => e.stopPropagation()}
         onChange={(e) => {
           const f = e.target.files?.[0];
           // Cleared, so picking the same (fixed) file again reads it again.
@@ -136,7 +138,7 @@ function DropZone(props: { onFile: (f: File) => void; busy: boolean }) {
           if (f) props.onFile(f);
         }}
       />
-    </div>
+    </>
   );
 }
 
@@ -201,7 +203,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
       </p>
       {current ? (
         <p className="viz-note" data-testid="csv-current">
-          {t('csvUi.current', { file: current.name, rows: current.table.rowCount.toLocaleString() })}
+          {t('csvUi.current', { file: current.name, rows: current.table.rowCount })}
         </p>
       ) : null}
       <DropZone onFile={(f) => void read(f, f.name)} busy={state.phase === 'reading'} />
@@ -213,7 +215,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
       {state.phase === 'loaded' ? (
         <div className="csv-loaded" data-testid="csv-loaded">
           <p>
-            <strong>{state.fileName}</strong> — {t('csvUi.summary', { rows: state.table.rowCount.toLocaleString(), columns: state.table.columns.length })}
+            <strong>{state.fileName}</strong> — {t('csvUi.summary', { rows: state.table.rowCount, columns: state.table.columns.length })}
           </p>
           {state.selection ? <ColumnPickers table={state.table} selection={state.selection} onChange={(patch) => dispatch({ type: 'select', patch })} /> : null}
           <CsvIssues issues={state.issues} notes={state.notes} canSort={state.selection?.dateColumn != null} onRemedy={(remedy) => dispatch({ type: 'remedy', remedy })} />

@@ -11,8 +11,8 @@ export function LangToggle() {
       type="button"
       className="btn btn-ghost lang-toggle"
       data-testid="lang-toggle"
+      // No aria-label: the accessible name is what the button shows, so voice control ("click EN") finds it.
       title={t('header.langTitle')}
-      aria-label={t('header.langTitle')}
       onClick={() => ui.setState({ lang: lang === 'en' ? 'zh' : 'en' })}
     >
       <span className={lang === 'en' ? 'lang-active' : undefined} lang="en">

@@ -21,7 +21,8 @@ export function Toolbar() {
   const playing = status === 'playing';
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    // The skip link's target: focus lands here, so the next Tab reaches Play.
+    <div className="toolbar" id="toolbar" tabIndex={-1} role="toolbar" aria-label={t('toolbar.label')}>
       <div className="toolbar-group">
         <button
           type="button"
@@ -64,7 +65,7 @@ export function Toolbar() {
           <option value="full">{t('toolbar.fullSpeed')}</option>
           {SPEEDS.map((n) => (
             <option key={n} value={n}>
-              {t('toolbar.stepsPerSecondCap', { n })}
+              {n === 1 ? t('toolbar.oneStepPerSecond') : t('toolbar.stepsPerSecondCap', { n })}
             </option>
           ))}
         </select>

@@ -48,7 +48,7 @@ interface ElementLike {
 }
 
 /** Typing into a field (text, number, select…) keeps every key to itself. */
-function isEditing(el: ElementLike): boolean {
+export function isEditing(el: ElementLike): boolean {
   const tag = el.tagName?.toUpperCase();
   return el.isContentEditable === true || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }

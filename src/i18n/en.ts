@@ -5,6 +5,7 @@ import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
 import { MODELS_EN } from './parts/models.ts';
 import { LESSONS_EN } from './parts/lessons.ts';
 import { DEMOS_EN } from './parts/demos.ts';
+import { CLASSROOM_EN } from './parts/classroom.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -569,6 +570,7 @@ export const en = {
   ...MODELS_EN,
   ...LESSONS_EN,
   ...DEMOS_EN,
+  ...CSV_MESSAGES_EN,  ...CLASSROOM_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

@@ -11,10 +11,30 @@ export type MessageKey = keyof Dict;
 
 export const DICTS: Record<Lang, Dict> = { en, zh };
 
+/** BCP 47 tag of a UI language: numbers and dates follow the page's language, not the browser's. */
+export const LOCALES: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+
+const integerFormats = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * A number placed in a message. Whole numbers get the UI language's digit grouping (12,345 steps); fractions are
+ * left exactly as the caller wrote them, since rounding them here could turn a learning rate of 1e−4 into 0.
+ */
+export function formatNumberVar(lang: Lang, v: number): string {
+  if (!Number.isInteger(v)) return String(v);
+  let f = integerFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 });
+    integerFormats.set(lang, f);
+  }
+  return f.format(v);
+}
+
 /** Translate a key, filling {name} placeholders. */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const s = DICTS[lang][key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  const text = (v: string | number): string => (typeof v === 'number' ? formatNumberVar(lang, v) : v);
+  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? text(vars[k]) : m)) : s;
 }
 
 /** The browser's preferred language, mapped to one we have. */

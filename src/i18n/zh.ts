@@ -6,6 +6,7 @@ import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
 import { MODELS_ZH } from './parts/models.ts';
 import { LESSONS_ZH } from './parts/lessons.ts';
 import { DEMOS_ZH } from './parts/demos.ts';
+import { CLASSROOM_ZH } from './parts/classroom.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -569,4 +570,5 @@ export const zh: Dict = {
   ...MODELS_ZH,
   ...LESSONS_ZH,
   ...DEMOS_ZH,
+  ...CSV_MESSAGES_ZH,  ...CLASSROOM_ZH,
 };

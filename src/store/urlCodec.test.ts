@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
-import { PROPS, parseField, parseUrl, serializeUrl, type NumberSpec } from './urlCodec.ts';
+import { DEFAULT_VIEW_PARAMS, PROPS, parseField, parseUrl, serializeUrl, type NumberSpec } from './urlCodec.ts';
 
 function randomNumber(rng: Rng, spec: NumberSpec): number {
   if (spec.integer) return spec.min + rng.int(spec.max - spec.min + 1);
@@ -71,7 +71,7 @@ describe('urlCodec', () => {
     expect(serializeUrl({ ...DEFAULT_RUN_CONFIG, cell: 'gru', learningRate: 0.003 }, 'en', 'en')).toBe('cell=gru&lr=0.003');
     expect(serializeUrl(DEFAULT_RUN_CONFIG, 'zh', 'en')).toBe('lang=zh');
     expect(serializeUrl(DEFAULT_RUN_CONFIG, 'zh', 'zh')).toBe('');
-    expect(parseUrl('')).toEqual({ config: DEFAULT_RUN_CONFIG, lang: null, warnings: [] });
+    expect(parseUrl('')).toEqual({ config: DEFAULT_RUN_CONFIG, lang: null, view: DEFAULT_VIEW_PARAMS, warnings: [] });
   });
 
   it('uses short keys that never change', () => {

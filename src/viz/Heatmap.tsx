@@ -150,7 +150,10 @@ export function Heatmap(p: HeatmapProps) {
     const r = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - r.left;
     const y = e.clientY - r.top;
-    pointTo(cellAt(x, y, plotW, plotH, p.rows, p.cols), x, y);
+    const cell = cellAt(x, y, plotW, plotH, p.rows, p.cols);
+    pointTo(cell, x, y);
+    // Dragging with a finger (or a pressed button) moves the cursor along, so a phone can scrub by touch.
+    if (cell && e.buttons & 1) p.onCellClick?.(cell.col, cell.row, { shiftKey: false });
   };
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {

@@ -22,7 +22,7 @@ export function CsvPreview(props: { table: CsvTable; selection: CsvSelection | n
   return (
     <div className="csv-preview-wrap">
       <table className="csv-preview" data-testid="csv-preview">
-        <caption>{t('csvUi.previewCaption', { shown: rows.length - 1, rows: props.table.rowCount.toLocaleString() })}</caption>
+        <caption>{t('csvUi.previewCaption', { shown: rows.length - 1, rows: props.table.rowCount })}</caption>
         <thead>
           <tr>
             {props.table.columns.map((c) => {

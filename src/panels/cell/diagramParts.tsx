@@ -86,7 +86,8 @@ export function WireLabel(props: { at: Pt; name: string; value: number | null; a
       <title>{fullTitle(props.name, props.value)}</title>
       {props.stack || value === null ? <SvgSym s={props.name} /> : <SvgSym s={`${props.name} ${value}`} />}
       {props.stack && value !== null ? (
-        <tspan x={x} y={y + 20} className="cell-label-value">
+        // In ems, so the subscript above (t of f_t) keeps clear of this line's halo at every font size.
+        <tspan x={x} dy="1.3em" className="cell-label-value">
           {value}
         </tspan>
       ) : null}

@@ -16,6 +16,7 @@ import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
 import { useScheduledVersion } from '../../run/scheduled.ts';
 import { useApp, useAppStore } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
+import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { DecayChart, type DecayReference } from '../gradientDecay/DecayChart.tsx';
 import type { DecaySeries } from '../gradientDecay/decayView.ts';
 import { earlyLateRatio, modelDecaySeries } from './decayCurves.ts';
@@ -82,7 +83,8 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
               data-key-step={key?.step ?? ''}
               data-key-ratio={keyRatio ?? ''}
               data-key-early={key?.flow ? key.flow.dh[0] : ''}
-              style={{ color: s.color }}
+              className="series-swatch"
+              style={seriesSwatch(s.color)}
             >
               {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
               {key && keyRatio !== null && key.step !== steps.get(s.key) ? (

@@ -130,7 +130,7 @@ describe('StatePanel', () => {
     const el = render(<StatePanel />);
     act(() => run.frames.publish(syntheticFrame('lstm', 6, 4)));
     expect(titles(el)).toEqual(['细胞状态 ct', '隐藏状态 ht', '所选单元随时间的变化']);
-    expect(el.querySelectorAll('path')).toHaveLength(2); // c and h of the selected unit
+    expect(el.querySelectorAll('.panel-body path')).toHaveLength(2); // c and h of the selected unit
   });
 
   it('GRU: h only with a note; the backward walk shows gradients and their norms', () => {

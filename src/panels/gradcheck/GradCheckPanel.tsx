@@ -71,7 +71,7 @@ export function GradCheckPanel() {
           {running ? (
             <div className="gradcheck-progress">
               <progress max={Math.max(1, check.total)} value={check.done} data-testid="gradcheck-progress" aria-label={t('gradcheck.running')} />
-              <span>{t('gradcheck.progress', { done: check.done.toLocaleString(), total: check.total.toLocaleString() })}</span>
+              <span>{t('gradcheck.progress', { done: check.done, total: check.total })}</span>
             </div>
           ) : null}
           {check.status === 'done' ? <Summary rows={check.rows} eps={check.eps} checkedAt={check.step} stale={stale} sampled={sampled} /> : null}
@@ -89,9 +89,9 @@ function Summary(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; 
     <p className={`gradcheck-summary ${failed ? 'gradcheck-fail' : 'gradcheck-pass'}`} data-testid="gradcheck-summary" data-failed={failed}>
       {failed ? t('gradcheck.someFail', { failed, n: props.rows.length }) : t('gradcheck.allPass', { n: props.rows.length })}{' '}
       <span className="gradcheck-when">
-        {t('gradcheck.atStep', { step: props.checkedAt.toLocaleString(), eps: formatPower(props.eps) })}
+        {t('gradcheck.atStep', { step: props.checkedAt, eps: formatPower(props.eps) })}
         {props.stale ? ` ${t('gradcheck.stale')}` : ''}
-        {` ${t('gradcheck.checkedCount', { n: props.rows.reduce((n, r) => n + r.checked, 0).toLocaleString() })}`}
+        {` ${t('gradcheck.checkedCount', { n: props.rows.reduce((n, r) => n + r.checked, 0) })}`}
         {props.sampled !== null ? ` ${t('gradcheck.sampled', { n: props.sampled })}` : ''}
       </span>
     </p>
@@ -130,7 +130,7 @@ function ResultTable(props: { rows: GradCheckRow[] }) {
                 className={ok ? 'gradcheck-pass' : 'gradcheck-fail'}
                 data-group={r.name}
                 data-pass={ok}
-                title={`${t('gradcheck.checked')}: ${r.checked.toLocaleString()} · max |Δ| = ${formatValue(r.maxAbsError)}`}
+                title={`${t('gradcheck.checked')}: ${r.checked} · max |Δ| = ${formatValue(r.maxAbsError)}`}
               >
                 <th scope="row">
                   <span className="gradcheck-symbol">

@@ -14,6 +14,7 @@ import { logDomain, type Domain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN, useWidth } from '../../viz/layout.ts';
 import { decadeTicks } from '../../viz/LineChart.tsx';
+import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type XMode } from './decayView.ts';
 import '../../viz/viz.css';
 import './gradientDecay.css';
@@ -177,7 +178,7 @@ export function DecayChart(p: DecayChartProps) {
           <>
             <span className="decay-header-title">{t('decay.rateTitle')}:</span>
             {series.map((s) => (
-              <span key={s.key} style={{ color: s.color }} className="decay-rate" data-slope={s.slope ?? ''}>
+              <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate series-swatch" data-slope={s.slope ?? ''}>
                 {rateLine(s)}
               </span>
             ))}
@@ -220,7 +221,7 @@ export function DecayChart(p: DecayChartProps) {
               'mech',
               mechH,
               mechanisms.map((s) => (
-                <span key={s.key} style={{ color: s.color }} className="decay-rate">
+                <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate series-swatch">
                   {`${s.label}: ${t(`decay.mech.${s.cell}`)}`}
                 </span>
               )),
@@ -248,7 +249,7 @@ export function DecayChart(p: DecayChartProps) {
       <ul className="decay-marks" data-testid="decay-marks">
         {marks.length === 0 ? <li>{t('decay.noMarks')}</li> : null}
         {marks.map((m) => (
-          <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} style={{ color: series.find((s) => s.key === m.series)?.color }}>
+          <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} className="series-swatch" style={seriesSwatch(series.find((s) => s.key === m.series)?.color)}>
             {t(m.kind === 'vanished' ? 'decay.vanished' : 'decay.overflow', {
               curve: curveName(m.quantity),
               series: series.find((s) => s.key === m.series)?.label ?? m.series,

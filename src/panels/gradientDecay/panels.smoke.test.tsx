@@ -53,7 +53,7 @@ describe('gradient-decay panel', () => {
     view.render(<GradientDecayPanel />);
     const p = panel('panel-gradient-decay');
     for (const q of ['dh', 'dc', 'dx']) expect(p.querySelector(`[data-curve="layer0-${q}"]`)?.getAttribute('d')).toMatch(/^M/);
-    expect(p.querySelectorAll('path').length).toBeGreaterThanOrEqual(4);
+    expect(p.querySelectorAll('.panel-body path').length).toBeGreaterThanOrEqual(4);
     expect(panel('decay-rates').textContent).toMatch(/LSTM: ×\d\.\d+ per step/);
     expect(panel('decay-explain').textContent).toContain('forget gate');
     expect(panel('decay-contributions').querySelectorAll('rect').length).toBeGreaterThan(20);

@@ -104,7 +104,7 @@ describe('loss, predictions and summary panels', () => {
   it('waits politely with an empty store', () => {
     run.store.setState({ ...initialState() });
     render();
-    expect(panel('panel-loss').querySelector('svg')).toBeNull();
+    expect(panel('panel-loss').querySelector('.panel-body svg')).toBeNull();
     expect(panel('panel-loss').querySelector('.panel-empty')).not.toBeNull();
     expect(panel('panel-predictions').querySelector('.panel-empty')).not.toBeNull();
     expect(panel('panel-summary').querySelector('.panel-empty')).not.toBeNull();

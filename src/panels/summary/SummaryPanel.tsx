@@ -110,7 +110,7 @@ export function SummaryPanel() {
     <Panel testId="panel-summary" title={t('summary.title')} subtitle={summary ? t('summary.paramCount', { n }) : undefined} className="summary-panel">
       {summary ? (
         <>
-          <pre className="summary-printout">
+          <pre className="summary-printout" tabIndex={0}>
             {[...modelPrintout(summary, nonlinearity, t('summary.peephole')), t('summary.totalLine', { n })].join('\n')}
           </pre>
           <Tables summary={summary} />

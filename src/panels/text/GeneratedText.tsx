@@ -47,7 +47,7 @@ export function GeneratedText() {
       {evaluation ? (
         <>
           <p className="viz-note" data-testid="generated-step">
-            {t('text.generatedAt', { step: evaluation.step.toLocaleString(), temperature: evaluation.temperature.toFixed(2) })}
+            {t('text.generatedAt', { step: evaluation.step, temperature: evaluation.temperature.toFixed(2) })}
           </p>
           <pre className="text-sample" data-testid="generated-text">
             {evaluation.prime ? <span className="text-prime">{sampleText(evaluation.prime)}</span> : null}
