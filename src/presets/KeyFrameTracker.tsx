@@ -1,10 +1,11 @@
 /**
- * Watches every frame the panels show (it renders nothing, so its re-render per frame costs nothing) and tells
- * its parent, only when the answer changes, which key frame to draw beside the live picture.
+ * Offered every frame as it is published (useFrameValue reads each one, even those React never gets to render
+ * on a busy machine), it tells its parent, only when the answer changes, which key frame to draw beside the
+ * live picture. It renders nothing.
  */
 import { useEffect, useState } from 'react';
-import { useFrame } from '../panels/useFrame.ts';
 import { useApp } from '../store/appStore.ts';
+import { useFrameValue } from '../viz/frameSource.ts';
 import type { ProbeFrame } from '../worker/protocol.ts';
 import { KeyFrameKeeper } from './keyFrame.ts';
 import type { KeyFrameKind } from './presets.ts';
@@ -21,11 +22,11 @@ export function KeyFrameTracker(props: TrackerProps) {
 }
 
 function RunTracker({ kind, onKeyFrame }: TrackerProps) {
-  const frame = useFrame();
   const [keeper] = useState(() => new KeyFrameKeeper(kind));
+  const keyStep = useFrameValue((f) => (f ? (keeper.offer(f)?.step ?? null) : null));
   useEffect(() => {
-    onKeyFrame(frame ? keeper.offer(frame) : null);
-  }, [frame, keeper, onKeyFrame]);
+    onKeyFrame(keyStep === null ? null : keeper.current);
+  }, [keyStep, keeper, onKeyFrame]);
   useEffect(() => () => onKeyFrame(null), [onKeyFrame]);
   return null;
 }

@@ -39,6 +39,10 @@ export class KeyFrameKeeper {
 
   constructor(readonly kind: KeyFrameKind) {}
 
+  get current(): ProbeFrame | null {
+    return this.key;
+  }
+
   offer(frame: ProbeFrame): ProbeFrame | null {
     if (this.kind === 'start') {
       if (frame.step === 0 && frame.flow) this.key = frame;
