@@ -2,6 +2,7 @@
  * Display transforms for the loss curve (pure, no DOM): TensorBoard's debiased EMA, min/max downsampling to
  * the pixel grid, and y-domains that are safe for a log scale.
  */
+import { finiteExtent, safeLinearDomain } from '../../viz/chartScale.ts';
 import { logDomain } from '../../viz/domain.ts';
 
 /**
@@ -72,29 +73,16 @@ export function minMaxDownsample(xs: ArrayLike<number>, ys: ArrayLike<number>, b
 /**
  * The y-domain that holds every finite value of every series. On a log scale only positive values count
  * (a loss of exactly 0 cannot be drawn there) and the domain spans whole decades; a flat series gets a
- * visible band around it.
+ * visible band around it; any data (subnormals, ±1e308) gives a domain d3 can tick.
  */
 export function lossDomain(series: readonly ArrayLike<number>[], log: boolean): [number, number] {
   if (log) {
     const d = logDomain(series);
     return d ? [d[0], d[1]] : [0.01, 1];
   }
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) {
-    for (let i = 0; i < s.length; i++) {
-      const v = s[i];
-      if (!Number.isFinite(v)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
-  if (lo > hi) return [0, 1];
-  if (lo === hi) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    return [lo - pad, hi + pad];
-  }
-  return [lo, hi];
+  const e = finiteExtent(series);
+  const d = e ? safeLinearDomain(e[0], e[1]) : [0, 1];
+  return [d[0], d[1]];
 }
 
 /** Whether a value can be placed on the y-scale (finite, and positive on a log scale). */
