@@ -2,9 +2,9 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { appStore, type LossHistory } from '../../store/appStore.ts';
+import { Legend } from '../../viz/ChartLegend.tsx';
 import { useThrottled } from '../../viz/useThrottled.ts';
 import { Panel } from '../Panel.tsx';
-import { Legend } from './Legend.tsx';
 import { LossChart, SERIES_COLOR, type LossCurve } from './LossChart.tsx';
 import { LossControls } from './LossControls.tsx';
 import { buildSeries, type XMode } from './lossSeries.ts';
