@@ -13,6 +13,7 @@ import { ClientContext, type TrainerControls } from './clientContext.ts';
 import { Header } from './Header.tsx';
 import { FailureBanner, UrlWarningsBanner } from './Notices.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
+import { RestoreNotice } from './RestoreNotice.tsx';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
 
 const sequenceLength = (): number => frameBus.latest()?.T ?? appStore.getState().config.seqLen;
@@ -39,6 +40,7 @@ export function App(props: { client: TrainerControls; urlWarnings: readonly UrlW
           <main className="workspace">
             <PresetBar />
             <FailureBanner />
+            <RestoreNotice />
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />

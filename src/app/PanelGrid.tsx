@@ -14,19 +14,30 @@ import { PredictionsPanel } from '../panels/predictions/PredictionsPanel.tsx';
 import { StatePanel } from '../panels/state/StatePanel.tsx';
 import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
 import { TextPanel } from '../panels/text/TextPanel.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 function Slot(props: { area: string; children: ReactNode }) {
-  return <div className={`slot slot-${props.area}`}>{props.children}</div>;
+  return (
+    <div className={`slot slot-${props.area}`}>
+      <ErrorBoundary area={props.area}>{props.children}</ErrorBoundary>
+    </div>
+  );
 }
 
 export function PanelGrid() {
   return (
     <>
       {/* Compare mode: the race on top; the panels below follow the model chosen there. */}
-      <ComparePanel />
+      <ErrorBoundary area="compare">
+        <ComparePanel />
+      </ErrorBoundary>
       {/* Dataset tasks: pipeline, metrics and confusion panels first; they are what such a task is about. */}
-      <DataPanels />
-      <TextPanel />
+      <ErrorBoundary area="data">
+        <DataPanels />
+      </ErrorBoundary>
+      <ErrorBoundary area="text">
+        <TextPanel />
+      </ErrorBoundary>
       <div className="panel-grid">
         <Slot area="cell">
           <CellPanel />

@@ -3,11 +3,14 @@ import { createRoot } from 'react-dom/client';
 import '../styles/app.css';
 import { App } from './App.tsx';
 import { boot } from './boot.ts';
+import { ErrorBoundary, logCaughtError } from './ErrorBoundary.tsx';
 
 const { client, urlWarnings } = boot();
 
-createRoot(document.getElementById('root') as HTMLElement).render(
+createRoot(document.getElementById('root') as HTMLElement, { onCaughtError: logCaughtError }).render(
   <StrictMode>
-    <App client={client} urlWarnings={urlWarnings} />
+    <ErrorBoundary area="app" shell>
+      <App client={client} urlWarnings={urlWarnings} />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 /** English UI strings. Keys are grouped by area; zh.ts has exactly the same keys. */
 import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
+import { RESILIENCE_EN } from './parts/resilience.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -560,6 +561,7 @@ export const en = {
   'about.appLicence': 'LSTM Lens is open source under the MIT licence.',
   // csv (messages of src/tasks/csv/messages.ts)
   ...CSV_MESSAGES_EN,
+  ...RESILIENCE_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

@@ -1,6 +1,7 @@
 /** 简体中文界面文字：与 en.ts 的键完全相同。 */
 import type { Dict } from './en.ts';
 import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
+import { RESILIENCE_ZH } from './parts/resilience.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -560,4 +561,5 @@ export const zh: Dict = {
   'about.appLicence': 'LSTM 透镜按 MIT 许可开源。',
   // csv（src/tasks/csv/messages.ts 的消息）
   ...CSV_MESSAGES_ZH,
+  ...RESILIENCE_ZH,
 };

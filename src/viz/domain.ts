@@ -119,9 +119,9 @@ export function logDomain(series: readonly ArrayLike<number>[]): Domain | null {
   return [bottom, Math.max(top, 10 * bottom)];
 }
 
-/** Same two numbers (domains from state vs freshly computed ones). */
+/** Same two numbers (domains from state vs freshly computed ones); NaN equals NaN, or a repaint would loop. */
 export function sameDomain(a: Domain | null, b: Domain | null): boolean {
-  return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
+  return a === b || (a !== null && b !== null && Object.is(a[0], b[0]) && Object.is(a[1], b[1]));
 }
 
 /** [−m, m] covering every finite value of the series (lines must fit), m nice-rounded and at least `floor`. */
