@@ -23,6 +23,7 @@ import { FailureBanner, UrlWarningsBanner, WorkerLostBanner } from './Notices.ts
 import { DivergenceBanner } from './DivergenceBanner.tsx';
 import { PanelGrid } from './PanelGrid.tsx';
 import { UiProvider, useLang, useUiStore } from './uiStore.ts';
+import { RestoreNotice } from './RestoreNotice.tsx';
 import { ClipSuggestion, PresetBar } from '../presets/PresetBar.tsx';
 import { ModelBar } from '../models/ModelBar.tsx';
 import { LessonDock } from '../lessons/LessonPanel.tsx';
@@ -108,6 +109,7 @@ function Shell(props: { urlWarnings: Page['urlWarnings'] }) {
             <FailureBanner />
             <WorkerLostBanner />
             <DivergenceBanner />
+            <RestoreNotice />
             <ClipSuggestion />
             <UrlWarningsBanner warnings={props.urlWarnings} />
             <Toolbar />

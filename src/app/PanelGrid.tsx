@@ -16,6 +16,9 @@ import { StatePanel } from '../panels/state/StatePanel.tsx';
 import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
 import { TextPanel } from '../panels/text/TextPanel.tsx';
 import { useObservedVisibility, VisibilityContext } from '../run/visibility.ts';
+import { UnrolledPanel } from '../panels/unrolled/UnrolledPanel.tsx';
+import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 function Watched(props: { className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -26,21 +29,30 @@ function Watched(props: { className?: string; children: ReactNode }) {
     </div>
   );
 }
-import { UnrolledPanel } from '../panels/unrolled/UnrolledPanel.tsx';
-import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
 
+/** A panel's place in the grid: watched for visibility, and a panel that throws takes only itself down. */
 function Slot(props: { area: string; children: ReactNode }) {
-  return <Watched className={`slot slot-${props.area}`}>{props.children}</Watched>;
+  return (
+    <Watched className={`slot slot-${props.area}`}>
+      <ErrorBoundary area={props.area}>{props.children}</ErrorBoundary>
+    </Watched>
+  );
 }
 
 export function PanelGrid() {
   return (
     <>
       {/* Compare mode: the race on top; the panels below follow the model chosen there. */}
-      <ComparePanel />
+      <ErrorBoundary area="compare">
+        <ComparePanel />
+      </ErrorBoundary>
       {/* Dataset tasks: pipeline, metrics and confusion panels first; they are what such a task is about. */}
-      <DataPanels />
-      <TextPanel />
+      <ErrorBoundary area="data">
+        <DataPanels />
+      </ErrorBoundary>
+      <ErrorBoundary area="text">
+        <TextPanel />
+      </ErrorBoundary>
       <div className="panel-grid">
         <Slot area="cell">
           <CellPanel />

@@ -6,6 +6,7 @@ import { MODELS_EN } from './parts/models.ts';
 import { LESSONS_EN } from './parts/lessons.ts';
 import { DEMOS_EN } from './parts/demos.ts';
 import { CLASSROOM_EN } from './parts/classroom.ts';
+import { RESILIENCE_EN } from './parts/resilience.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -571,6 +572,7 @@ export const en = {
   ...LESSONS_EN,
   ...DEMOS_EN,
   ...CSV_MESSAGES_EN,  ...CLASSROOM_EN,
+  ...RESILIENCE_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

@@ -7,6 +7,7 @@ import { MODELS_ZH } from './parts/models.ts';
 import { LESSONS_ZH } from './parts/lessons.ts';
 import { DEMOS_ZH } from './parts/demos.ts';
 import { CLASSROOM_ZH } from './parts/classroom.ts';
+import { RESILIENCE_ZH } from './parts/resilience.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -571,4 +572,5 @@ export const zh: Dict = {
   ...LESSONS_ZH,
   ...DEMOS_ZH,
   ...CSV_MESSAGES_ZH,  ...CLASSROOM_ZH,
+  ...RESILIENCE_ZH,
 };

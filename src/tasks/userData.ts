@@ -15,11 +15,14 @@ export interface UserCsv {
 
 let current: UserCsv | null = null;
 let version = 0;
+/** Whether `current` came back from storage rather than from an upload in this page. */
+let restored = false;
 const listeners = new Set<() => void>();
 
 /** A new upload (or null to forget it); even the same config then runs on the new data. */
 export function setUserCsv(csv: UserCsv | null): void {
   current = csv;
+  restored = false;
   version++;
   for (const l of listeners) l();
 }
@@ -31,7 +34,13 @@ export function setUserCsv(csv: UserCsv | null): void {
 export function restoreUserCsv(csv: UserCsv): void {
   if (current !== null) return;
   current = csv;
+  restored = true;
   for (const l of listeners) l();
+}
+
+/** The page's CSV was restored from an earlier visit (not uploaded here): a failing run may be its fault. */
+export function isUserCsvRestored(): boolean {
+  return current !== null && restored;
 }
 
 export function getUserCsv(): UserCsv | null {

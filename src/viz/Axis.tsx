@@ -2,6 +2,7 @@
  * SVG axes rendered by React from a d3 scale (d3 computes, React draws). Place them with a parent
  * <g transform>: AxisBottom draws along y = 0 downwards, AxisLeft along x = 0 leftwards.
  */
+import { tickable } from './chartScale.ts';
 
 /** What the axes need of a scale; d3's linear and log scales fit. */
 export interface AxisScale {
@@ -9,6 +10,7 @@ export interface AxisScale {
   ticks(count?: number): number[];
   tickFormat(count?: number, specifier?: string): (d: number) => string;
   range(): number[];
+  domain(): number[];
 }
 
 export interface AxisProps {
@@ -24,7 +26,10 @@ export interface AxisProps {
 
 function tickValues(p: AxisProps): { values: number[]; format: (v: number) => string } {
   const count = typeof p.ticks === 'number' ? p.ticks : 5;
-  let values = Array.isArray(p.ticks) ? [...(p.ticks as readonly number[])] : p.scale.ticks(count);
+  // A domain d3 cannot tick (subnormal or overflowing span) is labelled at its ends only.
+  const domain = p.scale.domain();
+  const auto = (): number[] => (tickable(domain) ? p.scale.ticks(count) : domain.filter(Number.isFinite));
+  let values = (Array.isArray(p.ticks) ? [...(p.ticks as readonly number[])] : auto()).filter(Number.isFinite);
   if (p.integer) values = values.filter(Number.isInteger);
   return { values, format: p.tickFormat ?? p.scale.tickFormat(count) };
 }

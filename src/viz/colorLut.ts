@@ -54,13 +54,14 @@ export function paletteLut(name: PaletteName): Lut {
 
 /**
  * Table entry of value v for a table of n entries spanning `domain` (values outside are clamped to the ends);
- * −1 for a non-finite value. An empty domain maps everything to the middle entry.
+ * −1 for a non-finite value. An empty or infinite domain maps everything to the middle entry.
  */
 export function lutIndex(v: number, domain: Domain, n: number): number {
   if (!Number.isFinite(v)) return -1;
   const [lo, hi] = domain;
   const span = hi - lo;
-  if (!(span > 0)) return n >> 1;
+  // An empty, reversed or overflowing (±1e308) domain has no colours to spread over.
+  if (!(span > 0 && span < Infinity)) return n >> 1;
   const k = Math.floor(((v - lo) / span) * n);
   return k < 0 ? 0 : k >= n ? n - 1 : k;
 }

@@ -11,9 +11,19 @@ export function pow10(k: number): number {
   return Number(`1e${k}`);
 }
 
-/** Smallest 1, 2 or 5 × 10^k that is ≥ m (m > 0); 0 for m ≤ 0 or non-finite m. */
+/** Narrowest span an axis or colour scale uses: d3's ticks of anything narrower overflow (10^290 is finite). */
+export const MIN_SPAN = 1e-290;
+/** Largest magnitude on an axis or colour scale: keeps hi − lo finite; larger values sit at the edge. */
+export const MAX_ABS = 1e300;
+
+/**
+ * Smallest 1, 2 or 5 × 10^k that is ≥ m (m > 0), kept within [MIN_SPAN, MAX_ABS] so a scale over it stays
+ * finite; 0 for m ≤ 0 or non-finite m.
+ */
 export function niceCeil(m: number): number {
   if (!(m > 0) || !Number.isFinite(m)) return 0;
+  if (m <= MIN_SPAN) return MIN_SPAN;
+  if (m >= MAX_ABS) return MAX_ABS;
   const p = pow10(Math.floor(Math.log10(m)));
   for (const s of [1, 2, 5, 10]) {
     // The tolerance keeps exact powers (0.1, 1e-7) from rounding up through floating-point noise.
@@ -81,7 +91,13 @@ export function symmetricDomainOf(values: Float32Array, floor = 0): Domain {
   return d;
 }
 
-/** A log-axis domain covering the positive finite values, widened to whole powers of ten; null if none. */
+/** Smallest positive value on a log axis: below it d3's log ticks overflow like the linear ones. */
+export const MIN_LOG = 1e-300;
+
+/**
+ * A log-axis domain covering the positive finite values (clamped to [MIN_LOG, MAX_ABS]), widened to whole
+ * powers of ten; null if none.
+ */
 export function logDomain(series: readonly ArrayLike<number>[]): Domain | null {
   let lo = Infinity;
   let hi = 0;
@@ -95,15 +111,17 @@ export function logDomain(series: readonly ArrayLike<number>[]): Domain | null {
     }
   }
   if (!(hi > 0)) return null;
+  lo = Math.min(Math.max(lo, MIN_LOG), MAX_ABS);
+  hi = Math.min(Math.max(hi, MIN_LOG), MAX_ABS);
   const bottom = powerFloor(lo);
   const below = powerFloor(hi);
   const top = hi <= below * (1 + 1e-6) ? below : 10 * below;
   return [bottom, Math.max(top, 10 * bottom)];
 }
 
-/** Same two numbers (domains from state vs freshly computed ones). */
+/** Same two numbers (domains from state vs freshly computed ones); NaN equals NaN, or a repaint would loop. */
 export function sameDomain(a: Domain | null, b: Domain | null): boolean {
-  return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
+  return a === b || (a !== null && b !== null && Object.is(a[0], b[0]) && Object.is(a[1], b[1]));
 }
 
 /** [−m, m] covering every finite value of the series (lines must fit), m nice-rounded and at least `floor`. */

@@ -11,7 +11,7 @@ import { useApp } from '../../store/appStore.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 import { formatValue } from '../../viz/format.ts';
 import type { ForecastEvaluationResult } from '../../worker/protocol.ts';
-import { Legend } from '../loss/Legend.tsx';
+import { Legend } from '../../viz/ChartLegend.tsx';
 import { Panel } from '../Panel.tsx';
 import { DataWaiting } from './DataWaiting.tsx';
 import { columnLabel, datasetTitle, windowDetail, windowForTargetRow, windowIndexOf, windowList, type WindowDetail } from './pipelineView.ts';

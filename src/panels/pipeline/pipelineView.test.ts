@@ -3,7 +3,7 @@ import { picked, csvData } from '../../tasks/dataFixtures.ts';
 import { buildDataTask } from '../../tasks/dataTasks.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 import {
-  classLabels, columnLabel, dataPanelKind, inUnits, relativeToNaive, rowShares, thinIndices, windowDetail, windowForTargetRow, windowIndexOf,
+  classLabels, columnLabel, dataPanelKind, inUnits, relativeToNaive, rowShares, windowDetail, windowForTargetRow, windowIndexOf,
   windowList,
 } from './pipelineView.ts';
 
@@ -40,18 +40,6 @@ describe('pipeline view helpers', () => {
     expect(windowDetail(meta, 0, oneStep).predicted).toBeNull();
     expect(inUnits(meta, true, 20)).toBeCloseTo(0.5, 12);
     expect(inUnits(meta, false, 20)).toBe(20);
-  });
-
-  it('thins a long line to the first, lowest, highest and last point of each pixel column', () => {
-    expect(thinIndices([1, 2, 3], 0, 3, 100)).toEqual([0, 1, 2]);
-    const values = Array.from({ length: 1000 }, (_, k) => (k === 503 ? 50 : k === 777 ? -50 : Math.sin(k)));
-    const idx = thinIndices(values, 0, 1000, 10);
-    expect(idx.length).toBeLessThanOrEqual(40);
-    expect(idx).toContain(503);
-    expect(idx).toContain(777);
-    expect(idx[0]).toBe(0);
-    expect(idx.at(-1)).toBe(999);
-    expect([...idx].sort((a, b) => a - b)).toEqual(idx);
   });
 
   it('words columns and classes in the UI language', () => {

@@ -100,29 +100,6 @@ export function inUnits(meta: Pick<ForecastMeta, 'scaler' | 'target'>, scaled: b
   return scaled ? (v - meta.scaler.offset[meta.target]) / meta.scaler.scale[meta.target] : v;
 }
 
-/**
- * Indices of the points to draw for `n` values in `pixels` columns: all of them when few, else the first,
- * the minimum, the maximum and the last of each column's bucket, in order — the line looks the same.
- */
-export function thinIndices(values: ArrayLike<number>, from: number, to: number, pixels: number): number[] {
-  const n = to - from;
-  if (n <= 2 * pixels) return Array.from({ length: Math.max(0, n) }, (_, k) => from + k);
-  const out: number[] = [];
-  const buckets = Math.max(1, Math.floor(pixels));
-  for (let b = 0; b < buckets; b++) {
-    const lo = from + Math.floor((b * n) / buckets);
-    const hi = from + Math.floor(((b + 1) * n) / buckets);
-    let min = lo;
-    let max = lo;
-    for (let i = lo; i < hi; i++) {
-      if (values[i] < values[min]) min = i;
-      if (values[i] > values[max]) max = i;
-    }
-    for (const i of [lo, Math.min(min, max), Math.max(min, max), hi - 1]) if (out[out.length - 1] !== i) out.push(i);
-  }
-  return out;
-}
-
 /** How a column is described in the UI: a bundled dataset's description, else the column's own name. */
 export function columnLabel(source: string, column: string, lang: Lang): string {
   const info = DATASETS.find((d) => d.id === source);

@@ -10,23 +10,23 @@ import { displayTimestep, formatValue } from '../../viz/format.ts';
 import type { ModelSummary, ProbeFrame } from '../../worker/protocol.ts';
 import { Panel } from '../Panel.tsx';
 import { useFrame } from '../useFrame.ts';
-import { Legend } from '../loss/Legend.tsx';
+import { Legend } from '../../viz/ChartLegend.tsx';
 import { ClassProbabilities } from './ClassProbabilities.tsx';
 import { ROLE_COLOR } from './predictionColors.ts';
 import { classProbabilities, forecastLead, inputSeries, outputPosition, regressionSeries, rowAt, type Role, type SeqSeries } from './predictionSeries.ts';
-import { SequenceChart, type ChartLine } from './SequenceChart.tsx';
+import { SequenceChart, type SequenceLine } from './SequenceChart.tsx';
 import './predictions.css';
 
 type T = ReturnType<typeof useT>;
 
 const ROLE_LABEL = { input: 'pred.input', target: 'pred.target', output: 'pred.output' } as const;
-const ROLE_STYLE: Record<Role, Pick<ChartLine, 'width' | 'dash' | 'dots'>> = {
+const ROLE_STYLE: Record<Role, Pick<SequenceLine, 'width' | 'dash' | 'dots'>> = {
   input: { width: 1.5 },
   target: { width: 1.5, dash: '5 3' },
   output: { width: 2.2, dots: true },
 };
 
-function toLines(series: SeqSeries[], f: ProbeFrame, t: T): ChartLine[] {
+function toLines(series: SeqSeries[], f: ProbeFrame, t: T): SequenceLine[] {
   return series.map((s) => {
     const many = (s.role === 'input' ? f.I : f.O) > 1;
     return {
