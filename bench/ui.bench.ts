@@ -20,8 +20,8 @@
 import os from 'node:os';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config.ts';
-import type { RunConfig } from '../src/store/runConfig.ts';
-import { parseUrl } from '../src/store/urlCodec.ts';
+import type { RunConfig } from '../src/contracts/runConfig.ts';
+import { parseUrl } from '../src/contracts/urlCodec.ts';
 import { buildApp, DIST_DIR, staleReason, startPreview } from './ui/appServer.ts';
 import { diagnose, type Diagnostics } from './ui/diagnose.ts';
 import { engineRate, trainerCoreRate, type Rate } from './ui/engineRate.ts';
@@ -31,7 +31,7 @@ const ARGS = process.argv.slice(2);
 const JSON_MODE = ARGS.includes('--json');
 const PROFILE = ARGS.includes('--profile');
 
-/** The run of issue 3 (URL keys of src/store/urlCodec.ts); the batch size stays the app's default. */
+/** The run of issue 3 (URL keys of src/contracts/urlCodec.ts); the batch size stays the app's default. */
 const QUERY = '?hidden=64&seq=100';
 const IDLE_MS = 4000;
 /** Training before the measured window: JIT warm-up of the worker and of the panels' first frames. */
@@ -40,7 +40,7 @@ const TRAIN_MS = 10_000;
 const PROFILE_MS = 5000;
 const NODE_WARMUP_MS = 1000;
 const NODE_MS = 4000;
-/** The worker's SLICE_MS (src/worker/trainer.worker.ts, which cannot be imported outside a worker). */
+/** The worker's SLICE_MS (src/trainer/trainer.worker.ts, which cannot be imported outside a worker). */
 const WORKER_SLICE_MS = 12;
 
 const TARGET_P95_MS = 17;

@@ -5,9 +5,9 @@
  *    worker's length, so a shortfall in the page can be split into the core's own overhead and the rest.
  */
 import { LossBuffers, trainStep } from '../../src/engine/train.ts';
-import type { RunConfig } from '../../src/store/runConfig.ts';
-import { buildRun, stepOptionsOf } from '../../src/worker/buildRun.ts';
-import { TrainerCore } from '../../src/worker/trainerCore.ts';
+import type { RunConfig } from '../../src/contracts/runConfig.ts';
+import { buildRun, stepOptionsOf } from '../../src/trainer/buildRun.ts';
+import { TrainerCore } from '../../src/trainer/trainerCore.ts';
 
 export interface Rate {
   steps: number;

@@ -10,12 +10,12 @@ import { GatesPanel } from '../panels/gates/GatesPanel.tsx';
 import { GradCheckPanel } from '../panels/gradcheck/GradCheckPanel.tsx';
 import { GradientDecayPanel } from '../panels/gradientDecay/GradientDecayPanel.tsx';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
-import { DataPanels } from '../panels/pipeline/DataPanels.tsx';
+import { DataPanels } from './DataPanels.tsx';
 import { PredictionsPanel } from '../panels/predictions/PredictionsPanel.tsx';
 import { StatePanel } from '../panels/state/StatePanel.tsx';
 import { SummaryPanel } from '../panels/summary/SummaryPanel.tsx';
 import { TextPanel } from '../panels/text/TextPanel.tsx';
-import { useObservedVisibility, VisibilityContext } from '../run/visibility.ts';
+import { useObservedVisibility, VisibilityContext } from '../client/visibility.ts';
 
 function Watched(props: { className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);

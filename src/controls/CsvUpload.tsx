@@ -6,10 +6,10 @@
  * kept in IndexedDB so a reload finds it.
  */
 import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
 import { useApp, useAppStore, type AppState } from '../store/appStore.ts';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
 import { csvStore, CsvNotKeptError, type NotKept } from '../store/csvPersist.ts';
 import { isAbort, latestCsvReader } from '../tasks/csv/csvClient.ts';
 import { encodingLabel } from '../tasks/csv/decode.ts';

@@ -5,14 +5,14 @@
  * rests, so dragging restarts the run once rather than at every pixel.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { compareCells } from '../compare/compareSet.ts';
-import { useT } from '../i18n/useT.ts';
+import { useClient } from '../client/clientContext.ts';
+import { compareCells } from '../contracts/compareSet.ts';
+import { useT } from '../client/useT.ts';
 import { useApp, useAppStore } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
-import { NONLINEARITIES, PROPS } from '../store/urlCodec.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
+import { NONLINEARITIES, PROPS } from '../contracts/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';
-import { changeConfig } from './actions.ts';
+import { changeConfig } from '../store/actions.ts';
 import { CheckboxField, Field, SegmentedField } from './fields.tsx';
 
 /** Quiet time after the last slider movement before a change that restarts the run applies. */

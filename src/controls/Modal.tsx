@@ -3,7 +3,7 @@
  * backdrop closes it, and keys typed inside never reach the page's training shortcuts (R would reset the run).
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import './modal.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';

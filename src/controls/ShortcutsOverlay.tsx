@@ -1,8 +1,8 @@
 /** The "?" overlay: every keyboard shortcut, from the same table the key handler uses. */
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT.ts';
-import { useUi, useUiStore } from '../app/uiStore.ts';
-import { toggleShortcuts } from './actions.ts';
+import { useT } from '../client/useT.ts';
+import { useUi, useUiStore } from '../store/uiStore.ts';
+import { toggleShortcuts } from '../store/actions.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export function ShortcutsOverlay() {

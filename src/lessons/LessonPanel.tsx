@@ -3,7 +3,7 @@
  * Next/Back. It also dims the panels the step does not need and outlines the one it is about.
  */
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import { useApp } from '../store/appStore.ts';
 import { LESSONS } from './catalog.ts';
 import { dispatchLesson, useLessonUi } from './lessonStore.ts';

@@ -3,7 +3,7 @@
  * new run is ready, and keep the lesson link in the address bar.
  */
 import { useEffect } from 'react';
-import { useClient } from '../app/clientContext.ts';
+import { useClient } from '../client/clientContext.ts';
 import { useAppStore, type AppState } from '../store/appStore.ts';
 import { LESSONS } from './catalog.ts';
 import { lessonStore, useLessonUi } from './lessonStore.ts';

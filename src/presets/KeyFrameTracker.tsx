@@ -3,9 +3,9 @@
  * its parent, only when the answer changes, which key frame to draw beside the live picture.
  */
 import { useEffect, useMemo } from 'react';
-import { useFrame } from '../panels/useFrame.ts';
+import { useFrame } from '../panels/shared/useFrame.ts';
 import { useApp } from '../store/appStore.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 import { KeyFrameKeeper } from './keyFrame.ts';
 import type { KeyFrameKind } from './presets.ts';
 

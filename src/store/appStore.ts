@@ -5,10 +5,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { useRun } from '../run/runContext.ts';
-import type { Divergence, Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../worker/protocol.ts';
+import { useRun } from '../client/runContext.ts';
+import type { Divergence, Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../contracts/protocol.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from './runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../contracts/runConfig.ts';
 
 export interface LossHistory {
   /** Training loss of step (k + 1)·stride at index k (index = step − 1 while stride is 1). */

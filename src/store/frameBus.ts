@@ -2,7 +2,7 @@
  * The fast lane for one run's probe frames: the latest live frame plus a bounded training-history ring.
  * Panels read it through run/frameView.ts, whose scheduler repaints them in requestAnimationFrame.
  */
-import type { ProbeFrame } from '../worker/protocol.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 
 type Listener = () => void;
 

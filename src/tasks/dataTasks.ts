@@ -3,7 +3,7 @@
  * data-pipeline fields (window = seqLen, horizon, stride, scaler, split, target, features, vocabulary)
  * override the dataset's defaults, so a URL plus the same data always rebuilds the same task.
  */
-import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../contracts/runConfig.ts';
 import type { CsvTable } from './csv/parse.ts';
 import { forecastTask, seriesFromTable } from './forecast.ts';
 import { builtinTask, type DataTask, type DataTaskMeta } from './data/builtin.ts';

@@ -2,7 +2,7 @@
  * The tasks a RunConfig can name. Synthetic and memory tasks are generated from the seed; dataset tasks need
  * their data (fetched or uploaded on the page and sent to the worker with the init message).
  */
-import type { RunConfig, TaskId } from '../store/runConfig.ts';
+import type { RunConfig, TaskId } from '../contracts/runConfig.ts';
 import { frequencyTask } from './frequency.ts';
 import { memoryTask } from './memory.ts';
 import { sineTask } from './sine.ts';

@@ -10,7 +10,7 @@ import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { pow10, sameDomain, type Domain } from './domain.ts';
 import { compactTickFormat, formatValue } from './format.ts';
 import { cellScale, PLOT_MARGIN as M, useWidth } from './layout.ts';
-import { useRepaint, type Source } from './source.ts';
+import { useRepaint, type Source } from '../client/source.ts';
 import './viz.css';
 
 export interface LineSeries {

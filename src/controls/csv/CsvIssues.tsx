@@ -1,5 +1,5 @@
 /** What is wrong with the table for the chosen columns (errors first), each with the remedies that fix it. */
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { CsvIssue, CsvRemedy } from '../../tasks/csv/validate.ts';
 import type { FlowMessage } from './csvFlow.ts';

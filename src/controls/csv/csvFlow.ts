@@ -8,8 +8,8 @@ import type { CsvEncoding } from '../../tasks/csv/decode.ts';
 import type { CsvParseResult, CsvProgress, CsvTable } from '../../tasks/csv/parse.ts';
 import type { CsvDelimiter } from '../../tasks/csv/records.ts';
 import { dropMissingRows, interpolateMissing, sortByDate } from '../../tasks/csv/repair.ts';
-import type { RunConfig } from '../../store/runConfig.ts';
-import { reconcile } from '../../store/urlCodec.ts';
+import type { RunConfig } from '../../contracts/runConfig.ts';
+import { reconcile } from '../../contracts/urlCodec.ts';
 import { taskSwitchPatch } from '../../tasks/dataTasks.ts';
 import { defaultSelection, validateTable, type CsvIssue, type CsvRemedy, type CsvRequirements, type CsvSelection } from '../../tasks/csv/validate.ts';
 

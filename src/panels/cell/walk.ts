@@ -3,7 +3,7 @@
  * T → 1 (selection.t is 0-based).
  */
 import { useEffect, useState } from 'react';
-import { setTimestep } from '../../controls/actions.ts';
+import { setTimestep } from '../../store/actions.ts';
 import { useAppStore, type WalkMode } from '../../store/appStore.ts';
 
 /** The timestep one step on (+1) or back (−1) along the walk, clamped to [0, T−1]. */

@@ -4,11 +4,11 @@
  */
 import { useId, useState } from 'react';
 import { format } from 'd3-format';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { useApp, useAppStore } from '../../store/appStore.ts';
 import { formatValue } from '../../viz/format.ts';
-import { useClient } from '../../app/clientContext.ts';
-import type { GradCheckRow } from '../../worker/protocol.ts';
+import { useClient } from '../../client/clientContext.ts';
+import type { GradCheckRow } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
 import { EPS_CHOICES, formatPower, groupSymbol, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
 import './gradcheck.css';

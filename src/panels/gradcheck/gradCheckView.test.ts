@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gradCheckGroups } from '../../engine/gradcheck.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../../store/runConfig.ts';
-import { buildRun } from '../../worker/buildRun.ts';
-import type { GradCheckRow } from '../../worker/protocol.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../../contracts/runConfig.ts';
+import { buildRun } from '../../trainer/buildRun.ts';
+import type { GradCheckRow } from '../../contracts/protocol.ts';
 import { formatPower, forwardCost, groupCount, groupSymbol, maxPerGroupFor, MIN_PER_GROUP, passes, PASS_THRESHOLD } from './gradCheckView.ts';
 
 const row = (name: string, tensor: string, gate: string | null, relError = 0): GradCheckRow =>

@@ -2,7 +2,7 @@
  * Display rules of the gradient-check panel (pure, tested): the seeds' names for each parameter group, the
  * pass threshold, the ε choices, and how many weights per group a model can afford to check.
  */
-import type { GradCheckRow, ModelSummary } from '../../worker/protocol.ts';
+import type { GradCheckRow, ModelSummary } from '../../contracts/protocol.ts';
 
 /** Relative error below which a group passes (float64 central differences with ε = 1e-5 give ~1e-9 or less). */
 export const PASS_THRESHOLD = 1e-6;

@@ -7,12 +7,12 @@
 import { useRef, useState } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { useWidth } from '../../viz/layout.ts';
-import { DECAY_MARGIN as M } from './DecayChart.tsx';
-import { earlyShare, timestepAt, xDomain, xOf, type XMode } from './decayView.ts';
+import { DECAY_MARGIN as M } from '../shared/DecayChart.tsx';
+import { earlyShare, timestepAt, xDomain, xOf, type XMode } from '../shared/decayView.ts';
 
 const percent = format('.2~%');
 

@@ -12,10 +12,10 @@ import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { compactTickFormat, formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN as M, useWidth } from '../../viz/layout.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
-import type { ForecastEvaluationResult } from '../../worker/protocol.ts';
-import { tooltipPlacement } from '../loss/tooltipPlacement.ts';
-import { inUnits, thinIndices } from './pipelineView.ts';
-import '../loss/chart.css';
+import type { ForecastEvaluationResult } from '../../contracts/protocol.ts';
+import { tooltipPlacement } from '../shared/tooltipPlacement.ts';
+import { inUnits, thinIndices } from '../shared/pipelineView.ts';
+import '../shared/chart.css';
 import '../../viz/viz.css';
 
 export const SERIES_COLORS = {

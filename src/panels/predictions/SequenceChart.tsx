@@ -10,8 +10,8 @@ import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN as MARGIN, useWidth } from '../../viz/layout.ts';
 import '../../viz/viz.css';
-import { tooltipPlacement } from '../loss/tooltipPlacement.ts';
-import '../loss/chart.css';
+import { tooltipPlacement } from '../shared/tooltipPlacement.ts';
+import '../shared/chart.css';
 
 export interface ChartLine {
   id: string;

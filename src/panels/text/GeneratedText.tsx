@@ -4,8 +4,8 @@
  * words and lines.
  */
 import { useId } from 'react';
-import { useClient } from '../../app/clientContext.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useClient } from '../../client/clientContext.ts';
+import { useT } from '../../client/useT.ts';
 import { useApp } from '../../store/appStore.ts';
 import { sampleText } from './textViews.ts';
 import { textEvaluation } from './textSources.ts';
