@@ -14,7 +14,7 @@ import { focusedRun } from '../client/runController.ts';
 import { RunProvider, useRun } from '../client/runContext.ts';
 import { SchedulerContext } from '../client/scheduled.ts';
 import { useWorkspace, WorkspaceProvider } from '../client/workspaceContext.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { useAppStore } from '../client/useApp.ts';
 import type { Page } from './boot.ts';
 import { ClientContext, useClient } from '../client/clientContext.ts';
 import { CostDialog } from './CostDialog.tsx';

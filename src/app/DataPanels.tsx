@@ -3,7 +3,7 @@
  * the confusion matrix and the metrics for a classifier. Chosen by the task (so they show while its data
  * load); character tasks have the text panel instead.
  */
-import { useApp } from '../store/appStore.ts';
+import { useApp } from '../client/useApp.ts';
 import { ConfusionPanel } from '../panels/confusion/ConfusionPanel.tsx';
 import { MetricsPanel } from '../panels/metrics/MetricsPanel.tsx';
 import { PipelinePanel } from '../panels/pipeline/PipelinePanel.tsx';

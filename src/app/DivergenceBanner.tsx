@@ -3,7 +3,7 @@
  * learning rate; clipping when it is off). Each restarts the run, since the weights are already far off.
  */
 import { useT } from '../client/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useApp } from '../client/useApp.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import { useClient } from '../client/clientContext.ts';
 

@@ -1,23 +1,10 @@
 /**
- * "Know the cost before paying it": a run over the budget (run/runCost.ts) starts only after the user says
+ * "Know the cost before paying it": a run over the budget (contracts/runCost.ts) starts only after the user says
  * so. The question waits in the UI store; the dialog answers it with the config to run, or none.
  */
 import type { UiStore } from '../store/uiStore.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
-import { estimateRunCost, HARD_LIMIT_BYTES, lowerToFit, overBudget, type RaceCost } from '../contracts/runCost.ts';
-
-export interface CostQuestion {
-  config: RunConfig;
-  cost: RaceCost;
-  /** A smaller config that fits the budget (null if none does). */
-  lowered: RunConfig | null;
-  /** A run is already going: declining keeps it. */
-  canKeep: boolean;
-  /** Beyond what a tab survives: not offered as is, only lowered. */
-  tooLarge: boolean;
-  /** Called once with the config to start, or null to start nothing. */
-  answer(config: RunConfig | null): void;
-}
+import { estimateRunCost, HARD_LIMIT_BYTES, lowerToFit, overBudget, type CostQuestion } from '../contracts/runCost.ts';
 
 /** Resolves with the config to start (as asked, lowered, or null to keep what runs). */
 export type AskCost = (question: Omit<CostQuestion, 'answer'>) => Promise<RunConfig | null>;

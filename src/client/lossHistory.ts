@@ -4,7 +4,7 @@
  * compare. Long runs stay bounded: at the cap every other point is dropped and the stride doubles
  * (200,000 points ≈ 3 MB of doubles; a chart draws at most a few points per pixel anyway).
  */
-import type { LossHistory } from '../store/appStore.ts';
+import type { LossHistory } from '../contracts/runControls.ts';
 import type { Progress } from '../contracts/protocol.ts';
 
 export const LOSS_HISTORY_CAP = 200_000;

@@ -3,7 +3,7 @@
  * controls (the trainer client that drives a worker). Made by a factory; the page makes one per model it
  * trains (one, or one per racer in compare mode) and hands the one to show down through RunProvider.
  */
-import type { RunCapture, RunStart, TrainerControls } from './clientContext.ts';
+import type { RunCapture, RunStart, TrainerControls } from '../contracts/runControls.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import type { CellKind } from '../engine/config.ts';

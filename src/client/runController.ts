@@ -6,7 +6,7 @@
  * only after the user has answered (AskCost).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RunCapture, RunStart, TrainerControls } from './clientContext.ts';
+import type { RunCapture, RunStart, TrainerControls } from '../contracts/runControls.ts';
 import { copyCursor } from '../store/actions.ts';
 import type { AppState } from '../store/appStore.ts';
 import type { HyperPatch, RunConfig } from '../contracts/runConfig.ts';

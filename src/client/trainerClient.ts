@@ -8,7 +8,7 @@ import { hyperFor, modelConfig, type CompareVariant } from '../contracts/compare
 import { fitCursor } from '../store/actions.ts';
 import { IDLE_GRAD_CHECK, newRunState, type AppStore } from '../store/appStore.ts';
 import type { FrameBus } from '../store/frameBus.ts';
-import type { RunCapture, RunStart } from './clientContext.ts';
+import type { RunCapture, RunStart } from '../contracts/runControls.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../contracts/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import { appendProgress } from './lossHistory.ts';

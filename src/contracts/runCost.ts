@@ -108,3 +108,17 @@ export function lowerToFit(config: RunConfig): RunConfig | null {
 export function loweredFields(from: RunConfig, to: RunConfig): [Lowerable, number, number][] {
   return LOWERABLE.filter((k) => from[k] !== to[k]).map((k) => [k, from[k], to[k]]);
 }
+
+/** A run over the budget waits on this question (in the UI store) until the user answers it. */
+export interface CostQuestion {
+  config: RunConfig;
+  cost: RaceCost;
+  /** A smaller config that fits the budget (null if none does). */
+  lowered: RunConfig | null;
+  /** A run is already going: declining keeps it. */
+  canKeep: boolean;
+  /** Beyond what a tab survives: not offered as is, only lowered. */
+  tooLarge: boolean;
+  /** Called once with the config to start, or null to start nothing. */
+  answer(config: RunConfig | null): void;
+}

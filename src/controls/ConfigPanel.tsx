@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import {
   CELLS, CLIP_MODES, COMPARE_SETS, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS,

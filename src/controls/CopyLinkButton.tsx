@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { runUrl } from '../client/urlSync.ts';
 import { useT } from '../client/useT.ts';
 import { useLang } from '../store/uiStore.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { useAppStore } from '../client/useApp.ts';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 

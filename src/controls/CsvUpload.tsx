@@ -8,7 +8,8 @@
 import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
-import { useApp, useAppStore, type AppState } from '../store/appStore.ts';
+import { type AppState } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
 import { csvStore, CsvNotKeptError, type NotKept } from '../store/csvPersist.ts';
 import { isAbort, latestCsvReader } from '../tasks/csv/csvClient.ts';

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import { PROPS, SCALERS, TRANSFORMS } from '../contracts/urlCodec.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';

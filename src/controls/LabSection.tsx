@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useClient } from '../client/clientContext.ts';
 import { compareCells } from '../contracts/compareSet.ts';
 import { useT } from '../client/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import { NONLINEARITIES, PROPS } from '../contracts/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';

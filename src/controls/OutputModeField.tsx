@@ -4,7 +4,7 @@
  */
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import { OUTPUT_MODES } from '../contracts/urlCodec.ts';
 import { OUTPUT_MODE_TASKS } from '../tasks/registry.ts';
 import { changeConfig } from '../store/actions.ts';

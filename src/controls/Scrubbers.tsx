@@ -6,7 +6,7 @@ import { useCallback, useId } from 'react';
 import { useT } from '../client/useT.ts';
 import { useRun } from '../client/runContext.ts';
 import { useScheduledValue } from '../client/scheduled.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import { setHistoryStep, setTimestep } from '../store/actions.ts';
 
 /** Timesteps of the probe sequence: the frame's T once one arrived, else the configured length. */

@@ -8,7 +8,7 @@ import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { useLang } from '../store/uiStore.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import type { TaskId } from '../contracts/runConfig.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';
 import { taskSwitchPatch } from '../tasks/dataTasks.ts';

@@ -2,7 +2,7 @@
 import { format } from 'd3-format';
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useApp } from '../client/useApp.ts';
 
 /** Steps per second offered besides full speed: 1 to watch each step, 100 for a calm but quick demo. */
 export const SPEEDS: readonly number[] = [1, 5, 20, 100];

@@ -3,7 +3,7 @@
  * installs it on the window.
  */
 import { useEffect } from 'react';
-import type { TrainerControls } from '../client/clientContext.ts';
+import type { TrainerControls } from '../contracts/runControls.ts';
 import type { UiStore } from '../store/uiStore.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { MessageKey } from '../i18n/i18n.ts';

@@ -1,5 +1,5 @@
 /** English UI strings. Keys are grouped by area; zh.ts has exactly the same keys. */
-import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
+import { CSV_EN } from './parts/csv.ts';
 import { RUN_EN } from './parts/run.ts';
 import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
 import { MODELS_EN } from './parts/models.ts';
@@ -562,8 +562,8 @@ export const en = {
   'about.dep.zustand': 'the application state',
   'about.dep.katex': 'typesetting the equations',
   'about.appLicence': 'LSTM Lens is open source under the MIT licence.',
-  // csv (messages of src/tasks/csv/messages.ts)
-  ...CSV_MESSAGES_EN,
+  // csv (keys made by src/tasks/csv/messages.ts)
+  ...CSV_EN,
   ...RUN_EN,
   ...INPUT_SAFETY_EN,
   ...MODELS_EN,

@@ -1,6 +1,6 @@
 /** 简体中文界面文字：与 en.ts 的键完全相同。 */
 import type { Dict } from './en.ts';
-import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
+import { CSV_ZH } from './parts/csv.ts';
 import { RUN_ZH } from './parts/run.ts';
 import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
 import { MODELS_ZH } from './parts/models.ts';
@@ -562,8 +562,8 @@ export const zh: Dict = {
   'about.dep.zustand': '应用状态',
   'about.dep.katex': '排版方程',
   'about.appLicence': 'LSTM 透镜按 MIT 许可开源。',
-  // csv（src/tasks/csv/messages.ts 的消息）
-  ...CSV_MESSAGES_ZH,
+  // csv（src/tasks/csv/messages.ts 生成的键）
+  ...CSV_ZH,
   ...RUN_ZH,
   ...INPUT_SAFETY_ZH,
   ...MODELS_ZH,

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../client/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useApp } from '../client/useApp.ts';
 import { LESSONS } from './catalog.ts';
 import { dispatchLesson, useLessonUi } from './lessonStore.ts';
 import { findLesson, revealed, waitDone } from './player.ts';

@@ -4,7 +4,8 @@
  */
 import { useEffect } from 'react';
 import { useClient } from '../client/clientContext.ts';
-import { useAppStore, type AppState } from '../store/appStore.ts';
+import { type AppState } from '../store/appStore.ts';
+import { useAppStore } from '../client/useApp.ts';
 import { LESSONS } from './catalog.ts';
 import { lessonStore, useLessonUi } from './lessonStore.ts';
 import { findLesson, planStep, withLessonLink } from './player.ts';

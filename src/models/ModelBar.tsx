@@ -9,7 +9,7 @@ import { Modal } from '../controls/Modal.tsx';
 import { useLang } from '../store/uiStore.ts';
 import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import type { FitOffer } from './fit.ts';
 import { acceptOffer, cancelPending, exportFile, openFile, openSession, type Download, type ExportKind } from './modelActions.ts';
 import { CHECKPOINTS, checkpointById, loadCheckpoint } from './checkpoints.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunCapture } from '../client/clientContext.ts';
+import type { RunCapture } from '../contracts/runControls.ts';
 import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
-import type { HistoryEntry } from '../store/frameBus.ts';
+import type { HistoryEntry } from '../contracts/runControls.ts';
 import type { ProbeFrame } from '../contracts/protocol.ts';
 import { Autosaver, type RunView } from './autosave.ts';
 import { MAX_SAVED_SESSIONS, memorySessionStore, thinFrames, type SessionStore } from './sessionStore.ts';

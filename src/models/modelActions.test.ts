@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunStart, TrainerControls } from '../client/clientContext.ts';
+import type { RunStart, TrainerControls } from '../contracts/runControls.ts';
 import { makeModelConfig } from '../engine/config.ts';
 import { ParamStore } from '../engine/params.ts';
 import { createAppStore } from '../store/appStore.ts';

@@ -4,7 +4,7 @@
  * weights or a PyTorch script, save the session. A file that cannot be used never reaches the trainer, so the
  * current run stays as it was.
  */
-import type { RunStart, TrainerControls } from '../client/clientContext.ts';
+import type { RunStart, TrainerControls } from '../contracts/runControls.ts';
 import type { ModelConfig } from '../engine/config.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';

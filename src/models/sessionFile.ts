@@ -9,7 +9,7 @@ import { exportStateDict, importStateDict } from '../engine/interop/stateDict.ts
 import type { OptimizerState } from '../engine/optim.ts';
 import { ParamStore } from '../engine/params.ts';
 import { Rng } from '../engine/rng.ts';
-import type { LossHistory } from '../store/appStore.ts';
+import type { LossHistory } from '../contracts/runControls.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import type { CsvTable } from '../tasks/csv/parse.ts';
 import type { UserCsv } from '../tasks/userData.ts';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useClient } from '../client/clientContext.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { useAppStore } from '../client/useApp.ts';
 import { getUserCsv } from '../tasks/userData.ts';
 import { AUTOSAVE_INTERVAL_MS, Autosaver } from './autosave.ts';
 import { modelUi } from './modelUi.ts';

@@ -8,7 +8,8 @@ import { buildRun } from '../trainer/buildRun.ts';
 import { ProbeRecorder } from '../trainer/probeFrame.ts';
 import type { GradCheckRow } from '../contracts/protocol.ts';
 import { GradCheckPanel } from './gradcheck/GradCheckPanel.tsx';
-import { ClientContext, type TrainerControls } from '../client/clientContext.ts';
+import { ClientContext } from '../client/clientContext.ts';
+import { type TrainerControls } from '../contracts/runControls.ts';
 
 /** The panel asks the page's controls to run a check; these tests drive the store directly. */
 const idleControls: TrainerControls = {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useFrame } from '../panels/shared/useFrame.ts';
-import { useApp } from '../store/appStore.ts';
+import { useApp } from '../client/useApp.ts';
 import type { ProbeFrame } from '../contracts/protocol.ts';
 import { KeyFrameKeeper } from './keyFrame.ts';
 import type { KeyFrameKind } from './presets.ts';

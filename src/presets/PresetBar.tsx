@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useApp } from '../client/useApp.ts';
 import { matchingPreset, PRESETS, presetConfig } from './presets.ts';
 import './presets.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainerControls } from '../client/clientContext.ts';
+import type { TrainerControls } from '../contracts/runControls.ts';
 import { createAppStore } from './appStore.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { changeConfig, moveTimestep, setTimestep } from './actions.ts';

@@ -3,7 +3,7 @@
  * press and a click can never disagree. Every write to the cursor (timestep, layer, unit, walk, history
  * step) is one of these.
  */
-import type { TrainerControls } from '../client/clientContext.ts';
+import type { TrainerControls } from '../contracts/runControls.ts';
 import type { UiStore } from './uiStore.ts';
 import type { AppStore, Selection, WalkMode } from './appStore.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';

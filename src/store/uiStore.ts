@@ -6,7 +6,7 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Lang } from '../i18n/i18n.ts';
-import type { CostQuestion } from '../client/costGate.ts';
+import type { CostQuestion } from '../contracts/runCost.ts';
 
 export interface UiState {
   lang: Lang;

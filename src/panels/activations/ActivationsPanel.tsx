@@ -8,7 +8,7 @@ import type { CellKind } from '../../engine/config.ts';
 import { GATE_NAMES } from '../../engine/gateLayout.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { useT } from '../../client/useT.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { frameCell } from '../shared/frameSource.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { Panel } from '../Panel.tsx';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useT } from '../../client/useT.ts';
 import { setTimestep, setUnit, setWalk } from '../../store/actions.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { displayUnit } from '../../viz/format.ts';
 import { useWalkPlayer, walkStep } from './walk.ts';
 

@@ -8,7 +8,7 @@ import type { GateName } from '../../engine/gateLayout.ts';
 import { useT } from '../../client/useT.ts';
 import { useShownFrame } from '../../client/frameView.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
 import { niceCeil, seriesSymmetricDomain } from '../../viz/domain.ts';
 import { displayTimestep, displayUnit } from '../../viz/format.ts';

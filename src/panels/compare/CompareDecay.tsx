@@ -14,7 +14,7 @@ import { shownFrame, subscribeShown } from '../../client/frameView.ts';
 import { racerOf, type Run } from '../../client/run.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
 import { useScheduledVersion } from '../../client/scheduled.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
 import { DecayChart, type DecayReference } from '../shared/DecayChart.tsx';
 import type { DecaySeries } from '../shared/decayView.ts';

@@ -7,7 +7,7 @@ import { useT } from '../../client/useT.ts';
 import { useFrameSource } from '../../client/frameView.ts';
 import { racerOf, type Run } from '../../client/run.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { useFrameValue } from '../shared/frameSource.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
 import { TraceHeatmap } from '../shared/TraceHeatmap.tsx';

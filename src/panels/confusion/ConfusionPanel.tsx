@@ -6,7 +6,7 @@
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { useT } from '../../client/useT.ts';
 import { useLang } from '../../store/uiStore.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { ClassBalance } from '../../tasks/classification.ts';
 import { PALETTES } from '../../viz/colorLut.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';

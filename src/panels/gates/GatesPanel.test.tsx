@@ -6,8 +6,8 @@ import { initialState } from '../../store/appStore.ts';
 import { GatesPanel } from './GatesPanel.tsx';
 import { useShortcuts } from '../../controls/shortcuts.ts';
 import { useUiStore } from '../../store/uiStore.ts';
-import { useAppStore } from '../../store/appStore.ts';
-import type { TrainerControls } from '../../client/clientContext.ts';
+import { useAppStore } from '../../client/useApp.ts';
+import type { TrainerControls } from '../../contracts/runControls.ts';
 
 const none = (): void => undefined;
 const idleControls: TrainerControls = { start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: none, setSpeed: none, applyConfig: none, gradCheck: none };

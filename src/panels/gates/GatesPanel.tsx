@@ -3,7 +3,7 @@
  * pre-activation). In the backward walk it can show ∂L/∂(gate pre-activation) instead.
  */
 import { useId, useState } from 'react';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { useT } from '../../client/useT.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { Panel } from '../Panel.tsx';

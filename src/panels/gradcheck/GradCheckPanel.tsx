@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { format } from 'd3-format';
 import { useT } from '../../client/useT.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
 import { useClient } from '../../client/clientContext.ts';
 import type { GradCheckRow } from '../../contracts/protocol.ts';

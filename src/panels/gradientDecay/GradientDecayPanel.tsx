@@ -12,7 +12,7 @@ import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../client/useT.ts';
 import { useShownFrame } from '../../client/frameView.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { frameCell } from '../shared/frameSource.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../trainer/gradientFlowFrame.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';

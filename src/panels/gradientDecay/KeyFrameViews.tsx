@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../client/useT.ts';
 import { earlyOverLate, hasFiniteFlow } from '../../presets/keyFrame.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
 import type { DecayReference } from '../shared/DecayChart.tsx';

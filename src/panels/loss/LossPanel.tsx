@@ -2,7 +2,9 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../../client/useT.ts';
 import { useScheduledValue } from '../../client/scheduled.ts';
-import { useAppStore, type AppStore, type LossHistory } from '../../store/appStore.ts';
+import { type AppStore } from '../../store/appStore.ts';
+import { useAppStore } from '../../client/useApp.ts';
+import { type LossHistory } from '../../contracts/runControls.ts';
 import { Panel } from '../Panel.tsx';
 import { Legend } from '../shared/Legend.tsx';
 import { LossChart, SERIES_COLOR, type LossCurve } from '../shared/LossChart.tsx';

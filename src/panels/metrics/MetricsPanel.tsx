@@ -6,7 +6,7 @@
  */
 import { useT } from '../../client/useT.ts';
 import { useLang } from '../../store/uiStore.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { ClassificationMeta } from '../../tasks/classification.ts';
 import type { RegressionMetrics } from '../../tasks/data/metrics.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';

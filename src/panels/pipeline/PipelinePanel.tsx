@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../../client/useT.ts';
 import { useLang } from '../../store/uiStore.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 import { formatValue } from '../../viz/format.ts';
 import type { ForecastEvaluationResult } from '../../contracts/protocol.ts';

@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import { useT } from '../../client/useT.ts';
 import { setTimestep } from '../../store/actions.ts';
-import { useApp, useAppStore, type AppStore } from '../../store/appStore.ts';
+import { type AppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import type { ModelSummary, ProbeFrame } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';

@@ -3,7 +3,7 @@
  * not start (e.g. a window longer than the data allow), else a short wait for the first evaluation.
  */
 import { useT } from '../../client/useT.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 
 export function DataWaiting() {
   const t = useT();

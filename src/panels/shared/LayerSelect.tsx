@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { setLayer } from '../../store/actions.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { useT } from '../../client/useT.ts';
 
 /** Which recurrent layer the gate and state panels show (selection.layer); nothing for a single layer. */

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { selectCell } from '../../store/actions.ts';
 import type { ScheduleOptions } from '../../client/scheduled.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { useT } from '../../client/useT.ts';
 import { Heatmap, type GridView } from '../../viz/Heatmap.tsx';
 import type { PaletteName } from '../../viz/colorLut.ts';

@@ -2,7 +2,7 @@
  * The loss history turned into drawable series (x by step or elapsed seconds, raw and smoothed y).
  * Pure, so the chart only maps these through scales.
  */
-import type { LossHistory } from '../../store/appStore.ts';
+import type { LossHistory } from '../../contracts/runControls.ts';
 import { debiasedEma } from './lossMath.ts';
 
 export type XMode = 'step' | 'time';

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import { selectCell } from '../../store/actions.ts';
 import { useFrameSource } from '../../client/frameView.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { useT } from '../../client/useT.ts';
 import { Panel } from '../Panel.tsx';
 import { useFrameShape, type FrameShape } from '../shared/frameSource.ts';

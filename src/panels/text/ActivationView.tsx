@@ -10,7 +10,7 @@ import { useT } from '../../client/useT.ts';
 import { selectCell, setUnit as setUnitOf } from '../../store/actions.ts';
 import { useRun } from '../../client/runContext.ts';
 import { useScheduledValue } from '../../client/scheduled.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { Heatmap, type GridView } from '../../viz/Heatmap.tsx';
 import { symmetricDomainOf } from '../../viz/domain.ts';
 import { displayTimestep, displayUnit, formatValue } from '../../viz/format.ts';

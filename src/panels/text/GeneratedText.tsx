@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { useClient } from '../../client/clientContext.ts';
 import { useT } from '../../client/useT.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { sampleText } from './textViews.ts';
 import { textEvaluation } from './textSources.ts';
 

@@ -3,7 +3,8 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientContext, type TrainerControls } from '../../client/clientContext.ts';
+import { ClientContext } from '../../client/clientContext.ts';
+import { type TrainerControls } from '../../contracts/runControls.ts';
 import { initialState } from '../../store/appStore.ts';
 import { createUiStore } from '../../store/uiStore.ts';
 import { testRun, withRun } from '../../testing/testRuns.ts';

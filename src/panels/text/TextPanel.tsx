@@ -4,7 +4,7 @@
  * line ends, quotes or the rhythm of a poem line. Shown for character tasks only.
  */
 import { useT } from '../../client/useT.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { TaskId } from '../../contracts/runConfig.ts';
 import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';

@@ -5,7 +5,7 @@
  * by output mode), and each timestep's term of ∂L_T/∂W_hh adding into the total.
  */
 import { useT } from '../../client/useT.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { setTimestep } from '../../store/actions.ts';
 import { displayTimestep, displayUnit, formatValue } from '../../viz/format.ts';
 import { Panel } from '../Panel.tsx';
