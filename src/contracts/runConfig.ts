@@ -2,17 +2,11 @@
  * Everything that defines a run. It lives in the URL (see urlCodec.ts): the same RunConfig and seed give the
  * same run, bit for bit.
  */
-import type { CellKind, GateActivation, OutputMode, RnnNonlinearity, StateActivation } from '../engine/config.ts';
+import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../engine/config.ts';
 import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
-import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
+import type { TaskSpec } from '../tasks/taskSpec.ts';
 
-/** Synthetic demos, long-range memory benchmarks, bundled real datasets, and the user's own CSV. */
-export type TaskId =
-  | 'sine' | 'frequency'
-  | 'adding' | 'firstSymbol' | 'temporalOrder'
-  | 'airline' | 'euStocks' | 'co2' | 'occupancy' | 'shakespeare' | 'tangHant' | 'tangHans'
-  | 'csv';
 export type ClipMode = 'none' | 'norm' | 'value';
 /** Compare mode's architecture races (the set's cells, in the order rnn, lstm, gru). */
 export type ArchitectureSet = 'rnn,lstm' | 'rnn,gru' | 'lstm,gru' | 'rnn,lstm,gru';
@@ -22,12 +16,9 @@ export type ArchitectureSet = 'rnn,lstm' | 'rnn,gru' | 'lstm,gru' | 'rnn,lstm,gr
  * The URL codec only lets canonical sets through, so equal sets are equal strings.
  */
 export type CompareSet = 'off' | ArchitectureSet | `${string}:${string}`;
-export type ScalerKind = 'minmax' | 'zscore';
 
-export interface RunConfig {
-  task: TaskId;
-  /** Timesteps per training sequence (and of the probe sequence). */
-  seqLen: number;
+/** A run: its task (TaskSpec, what the tasks are built from) plus the model, training and compare settings. */
+export interface RunConfig extends TaskSpec {
   cell: CellKind;
   numLayers: number;
   hiddenSize: number;
@@ -35,8 +26,6 @@ export interface RunConfig {
   gateActivation: GateActivation;
   stateActivation: StateActivation;
   peephole: boolean;
-  /** Loss and prediction on every timestep or on the last one only, for tasks that offer both (OUTPUT_MODE_TASKS). */
-  outputMode: OutputMode;
   optimizer: OptimizerKind;
   learningRate: number;
   momentum: number;
@@ -54,24 +43,6 @@ export interface RunConfig {
   recurrentScale: number | null;
   seed: number;
   compare: CompareSet;
-  // Real-data tasks (issue 5). seqLen is the window length there.
-  /** Target column ('' = the dataset's default). */
-  target: string;
-  /** Extra input columns, comma-separated ('' = the target alone). */
-  features: string;
-  /** Predict the value this many steps after the window. */
-  horizon: number;
-  /** Step between consecutive training windows. */
-  stride: number;
-  scaler: ScalerKind;
-  /** Fit the scaler on all data instead of the training split (leakage; the UI warns). */
-  fitOnAll: boolean;
-  /** Chronological share of the data used for training. */
-  trainFraction: number;
-  /** Forecasts: predict the values, their differences or their log-returns (metrics are in values either way). */
-  transform: SeriesTransform;
-  /** Character tasks: keep the most frequent symbols, the rest become <unk>. */
-  maxSymbols: number;
   /** Character tasks: sampling temperature of the generated text. */
   temperature: number;
 }

@@ -4,7 +4,8 @@
  */
 import { estimateCost, type CostShape, type RunCost } from '../engine/cost.ts';
 import { compareCells } from './compareSet.ts';
-import type { RunConfig, TaskId } from './runConfig.ts';
+import type { RunConfig } from './runConfig.ts';
+import type { TaskId } from '../tasks/taskSpec.ts';
 
 /** Above either figure the page asks before starting: a tab near 1 GB is at risk, a 2 s step looks dead. */
 export const COST_BUDGET = { bytes: 1e9, secondsPerStep: 2 } as const;

@@ -9,10 +9,9 @@ import type { InitScheme } from '../engine/init.ts';
 import type { OptimizerKind } from '../engine/optim.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
-import {
-  DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type ArchitectureSet, type ClipMode, type CompareSet, type RunConfig, type ScalerKind, type TaskId,
-  type VariableField,
-} from './runConfig.ts';
+import { DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type ArchitectureSet, type ClipMode, type CompareSet, type RunConfig, type VariableField } from './runConfig.ts';
+import { type ScalerKind } from '../tasks/data/scaler.ts';
+import { type TaskId } from '../tasks/taskSpec.ts';
 
 /** Why a raw value was refused; the UI words it (controls/problemText.ts). */
 export type Problem =

@@ -15,7 +15,7 @@ import { csvStore, CsvNotKeptError, type NotKept } from '../store/csvPersist.ts'
 import { isAbort, latestCsvReader } from '../tasks/csv/csvClient.ts';
 import { encodingLabel } from '../tasks/csv/decode.ts';
 import { DELIMITERS, delimiterLabel } from '../tasks/csv/records.ts';
-import { taskSwitchPatch } from '../tasks/dataTasks.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import type { CsvRequirements } from '../tasks/csv/validate.ts';
 import { getUserCsv, setUserCsv, subscribeUserCsv } from '../tasks/userData.ts';
 import { Modal } from './Modal.tsx';

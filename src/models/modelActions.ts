@@ -8,7 +8,7 @@ import type { RunStart, TrainerControls } from '../contracts/runControls.ts';
 import type { ModelConfig } from '../engine/config.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
-import { taskSwitchPatch } from '../tasks/dataTasks.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import { getUserCsv, setUserCsv } from '../tasks/userData.ts';
 import { checkFit, generatedTaskSizes, importedRunConfig, importResume, type FitOffer } from './fit.ts';
 import { modelFileStem, modelToSafetensors, modelToStateDictJson } from './modelFile.ts';

@@ -7,7 +7,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LossHistory } from '../contracts/runControls.ts';
 import type { Divergence, Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../contracts/protocol.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../contracts/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
+import { type TaskId } from '../tasks/taskSpec.ts';
 
 export type WalkMode = 'forward' | 'backward';
 

@@ -4,7 +4,8 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { parseCsv } from '../tasks/csv/parse.ts';
 import { DATASETS, type DatasetId } from '../tasks/data/datasets.ts';
 import { readDataset } from '../tasks/data/load.ts';
-import { taskSwitchPatch, type TaskData } from '../tasks/dataTasks.ts';
+import { type TaskData } from '../tasks/dataTasks.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 
 /** A bundled dataset as the page would send it, read from public/datasets/. */
 export function bundled(id: DatasetId): TaskData {

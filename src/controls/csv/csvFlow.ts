@@ -11,7 +11,7 @@ import type { CsvMessage } from '../../tasks/csv/messages.ts';
 import { dropMissingRows, interpolateMissing, sortByDate } from '../../tasks/csv/repair.ts';
 import type { RunConfig } from '../../contracts/runConfig.ts';
 import { reconcile } from '../../contracts/urlCodec.ts';
-import { taskSwitchPatch } from '../../tasks/dataTasks.ts';
+import { taskSwitchPatch } from '../../contracts/taskSwitch.ts';
 import { defaultSelection, validateTable, type CsvIssue, type CsvRemedy, type CsvRequirements, type CsvSelection } from '../../tasks/csv/validate.ts';
 
 /** A message for the user: a dictionary key and its placeholders. */

@@ -4,7 +4,7 @@
  * thinned to the pixels it covers, and the labels of columns and classes in the UI language.
  */
 import type { Lang } from '../../i18n/i18n.ts';
-import type { TaskId } from '../../contracts/runConfig.ts';
+import type { TaskId } from '../../tasks/taskSpec.ts';
 import type { ClassificationMeta } from '../../tasks/classification.ts';
 import { datasetInfo, DATASETS } from '../../tasks/data/datasets.ts';
 import { targetRow } from '../../tasks/data/windowing.ts';

@@ -5,7 +5,7 @@
  */
 import { useT } from '../../client/useT.ts';
 import { useApp } from '../../client/useApp.ts';
-import type { TaskId } from '../../contracts/runConfig.ts';
+import type { TaskId } from '../../tasks/taskSpec.ts';
 import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';
 import { ActivationView } from './ActivationView.tsx';
