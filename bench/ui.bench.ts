@@ -31,7 +31,7 @@ const ARGS = process.argv.slice(2);
 const JSON_MODE = ARGS.includes('--json');
 const PROFILE = ARGS.includes('--profile');
 
-/** The run of issue 3 (URL keys of src/contracts/urlCodec.ts); the batch size stays the app's default. */
+/** The measured run (URL keys of src/contracts/urlCodec.ts); the batch size stays the app's default. */
 const QUERY = '?hidden=64&seq=100';
 const IDLE_MS = 4000;
 /** Training before the measured window: JIT warm-up of the worker and of the panels' first frames. */

@@ -1,6 +1,6 @@
 /**
  * The exploding-gradient lab: the few knobs that decide whether the gradient vanishes or explodes back through
- * time, together in one sidebar section (seed 004's experiments). They are ordinary RunConfig fields, so they
+ * time, together in one sidebar section (the vanishing/exploding experiments). They are ordinary RunConfig fields, so they
  * share the URL, the restart rules and the validation with the rest of the form; sliders apply once the hand
  * rests, so dragging restarts the run once rather than at every pixel.
  */

@@ -9,7 +9,7 @@ export const en = {
   // app
   'app.title': 'LSTM Lens',
   'app.tagline': 'Watch a recurrent network learn, one timestep at a time',
-  // gates (the seeds' vocabulary)
+  // gates (the usual textbook names)
   'gate.i': 'input gate',
   'gate.f': 'forget gate',
   'gate.g': 'candidate',
@@ -165,7 +165,7 @@ export const en = {
   'lab.forgetBiasOn': 'Set the LSTM forget-gate bias',
   'lab.forgetBiasHint': 'A fresh LSTM starts with f_t ≈ σ(bias): near 1 the cell keeps its memory, and its gradient.',
   'lab.activation': 'RNN activation',
-  'lab.activationHint': 'Why tanh (seed 004): sigmoid′ ≤ 0.25, so every step back shrinks the gradient at least fourfold, and its outputs are not centred at 0; tanh′ reaches 1.',
+  'lab.activationHint': 'Why tanh: sigmoid′ ≤ 0.25, so every step back shrinks the gradient at least fourfold, and its outputs are not centred at 0; tanh′ reaches 1.',
   'lab.clipOn': 'Gradient clipping (by global norm)',
   'lab.clipHint': 'Before each update a gradient longer than the threshold is scaled down to it. Applies at once.',
   'preset.heading': 'Demonstrations',

@@ -165,7 +165,7 @@ export const zh: Dict = {
   'lab.forgetBiasOn': '设置 LSTM 的遗忘门偏置',
   'lab.forgetBiasHint': '新建的 LSTM 开始时 f_t ≈ σ(偏置)：接近 1 时，细胞状态既保留记忆，也保留梯度。',
   'lab.activation': 'RNN 激活函数',
-  'lab.activationHint': '为什么用 tanh（种子 004）：sigmoid′ ≤ 0.25，梯度每回传一步至少缩小为四分之一，而且输出不以 0 为中心；tanh′ 最大为 1。',
+  'lab.activationHint': '为什么用 tanh：sigmoid′ ≤ 0.25，梯度每回传一步至少缩小为四分之一，而且输出不以 0 为中心；tanh′ 最大为 1。',
   'lab.clipOn': '梯度裁剪（按全局范数）',
   'lab.clipHint': '每次更新前，长度超过阈值的梯度会被按比例缩小到阈值。立即生效。',
   'preset.heading': '演示',

@@ -1,5 +1,5 @@
 /**
- * One-click demonstrations of issue 4: each is a partial RunConfig laid over the first-load defaults, so a
+ * One-click demonstrations of vanishing and exploding gradients: each is a partial RunConfig laid over the first-load defaults, so a
  * preset always sets up the same run (and the same URL) whatever was on screen before. The numbers were
  * measured with the engine (src/trainer/buildRun.ts, seed 1): at step 0–50 on temporal order, T = 50, recurrent
  * scale 0.6, the RNN's ‖∂L_T/∂h_1‖ is ~1e−17…1e−28 of ‖∂L_T/∂h_T‖ while the LSTM's (forget bias 2) is

@@ -79,7 +79,7 @@ export function buildDataTask(id: DataTaskId, config: TaskSpec, data: TaskData |
   return id === 'csv' ? csvTask(config, data) : builtin(datasetInfo(id), config, data);
 }
 
-/** Window length a dataset kind starts with: the seeds' 10 days for forecasts, 5 timesteps for fault diagnosis, 40 characters. */
+/** Window length a dataset kind starts with: 10 days for forecasts, 5 timesteps for fault diagnosis, 40 characters. */
 export const DEFAULT_WINDOW_OF: Record<DatasetInfo['kind'], number> = { series: 10, classification: 5, text: 40 };
 
 /** Meta of the tasks createDataTask built, so the worker's evaluations find it from the run's Task. */

@@ -1,5 +1,5 @@
 /**
- * How well the current weights do on a dataset task, judged the way the seeds judge it: forecasts on the test
+ * How well the current weights do on a dataset task, judged the way a forecaster or classifier is usually judged: forecasts on the test
  * split in original units next to the naive last-value baseline (one-step-ahead and recursive), or the
  * confusion matrix and per-class scores of a classifier, or a text sample for a character model.
  *

@@ -1,5 +1,5 @@
 /**
- * The gradient check (seed 001's 梯度检查) as a resumable job, so the worker can run it between control
+ * The gradient check (梯度检查) as a resumable job, so the worker can run it between control
  * messages: each advance() compares as many entries as fit in its time budget, and Pause or Reset get through
  * in between. It checks the same entries with the same formulas as the engine's gradientCheck (and gives the
  * same numbers); the engine's version runs a whole group at once, which at H = 64 blocks for seconds.

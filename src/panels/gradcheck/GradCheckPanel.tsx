@@ -1,5 +1,5 @@
 /**
- * The seeds' 梯度检查 made interactive: the analytic gradient of every parameter group against central
+ * The gradient check (梯度检查) made interactive: the analytic gradient of every parameter group against central
  * differences, run in the trainer worker with a progress bar, then a table of norms and relative errors.
  */
 import { useId, useState } from 'react';

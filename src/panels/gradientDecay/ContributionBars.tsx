@@ -1,5 +1,5 @@
 /**
- * RNNbow's view: one bar per timestep for its term's share of the recurrent weight gradient (seed 001: the
+ * RNNbow's view: one bar per timestep for its term's share of the recurrent weight gradient (the
  * weight gradient is the sum of the gradients at every timestep). With a vanishing gradient the early bars
  * are flat: those timesteps teach W_hh nothing. Shares are projections on the total, so they add up to 1
  * and a term pulling against the total is negative.
