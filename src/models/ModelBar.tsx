@@ -247,7 +247,7 @@ function useDropToOpen(open: (file: File) => void): boolean {
   latest.current = open;
   useEffect(() => {
     const hasFiles = (e: DragEvent): boolean => [...(e.dataTransfer?.types ?? [])].includes('Files');
-    const inDialog = (e: DragEvent): boolean => e.target instanceof Element && e.target.closest('[role="dialog"]') !== null;
+    const inDialog = (e: DragEvent): boolean => e.target instanceof Element && e.target.closest('dialog, [role="dialog"]') !== null;
     const onOver = (e: DragEvent): void => {
       if (!hasFiles(e) || e.defaultPrevented) return;
       e.preventDefault();
