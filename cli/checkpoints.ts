@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { CHECKPOINTS, type Checkpoint } from '../src/models/checkpoints.ts';
 import { encodeSession } from '../src/models/sessionFile.ts';
-import { emptyLossHistory, appendProgress } from '../src/worker/lossHistory.ts';
-import type { FromWorker } from '../src/worker/protocol.ts';
-import { TrainerCore } from '../src/worker/trainerCore.ts';
+import { emptyLossHistory, appendProgress } from '../src/client/lossHistory.ts';
+import type { FromWorker } from '../src/contracts/protocol.ts';
+import { TrainerCore } from '../src/trainer/trainerCore.ts';
 
 /** The session file text of a checkpoint, trained from its seed. */
 export function trainCheckpoint(c: Checkpoint): string {

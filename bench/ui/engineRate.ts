@@ -3,9 +3,9 @@
  * batch + trainStep in a loop, exactly the work of one step in the worker.
  */
 import { LossBuffers, trainStep } from '../../src/engine/train.ts';
-import type { RunConfig } from '../../src/store/runConfig.ts';
+import type { RunConfig } from '../../src/contracts/runConfig.ts';
 import type { TaskData } from '../../src/tasks/dataTasks.ts';
-import { buildRun, stepOptionsOf } from '../../src/worker/buildRun.ts';
+import { buildRun, stepOptionsOf } from '../../src/trainer/buildRun.ts';
 
 export interface Rate {
   steps: number;

@@ -3,7 +3,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUiStore, UiProvider } from './uiStore.ts';
+import { createUiStore, UiProvider } from '../store/uiStore.ts';
 import { DATASETS } from '../tasks/data/datasets.ts';
 import { AboutDialog } from './About.tsx';
 

@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import { Modal } from '../controls/Modal.tsx';
-import { toggleShortcuts } from '../controls/actions.ts';
+import { toggleShortcuts } from '../store/actions.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/useT.ts';
-import { useLang, useUiStore } from './uiStore.ts';
+import { useT } from '../client/useT.ts';
+import { useLang, useUiStore } from '../store/uiStore.ts';
 import { DATASETS, type DatasetInfo } from '../tasks/data/datasets.ts';
 
 /** Runtime dependencies (package.json "dependencies"), by what they do here. */

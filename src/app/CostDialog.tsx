@@ -4,9 +4,9 @@
  */
 import { format } from 'd3-format';
 import { Modal } from '../controls/Modal.tsx';
-import { useT } from '../i18n/useT.ts';
-import { COST_BUDGET, HARD_LIMIT_BYTES, loweredFields } from '../run/runCost.ts';
-import { useUi } from './uiStore.ts';
+import { useT } from '../client/useT.ts';
+import { COST_BUDGET, HARD_LIMIT_BYTES, loweredFields } from '../contracts/runCost.ts';
+import { useUi } from '../store/uiStore.ts';
 
 const formatSeconds = format('.2~r');
 

@@ -2,10 +2,10 @@
  * The loss is blowing up without NaN: what is happening, the likely cause, and one-click remedies (a lower
  * learning rate; clipping when it is off). Each restarts the run, since the weights are already far off.
  */
-import { useT } from '../i18n/useT.ts';
-import { useApp } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
-import { useClient } from './clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { useApp } from '../client/useApp.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
+import { useClient } from '../client/clientContext.ts';
 
 /** A tenth of the learning rate, to one significant digit (1e6 → 100000, 0.05 → 0.005). */
 export function lowerLearningRate(lr: number): number {

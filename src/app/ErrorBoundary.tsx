@@ -8,7 +8,7 @@
  * a hook, not visible UI.
  */
 import { Component, useSyncExternalStore, type ReactNode } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 
 const broken = new Set<string>();
 const listeners = new Set<() => void>();

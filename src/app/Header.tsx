@@ -4,9 +4,9 @@ import { AboutButton } from './About.tsx';
 import { LessonsButton } from '../lessons/LessonList.tsx';
 import { GlossaryButton } from '../lessons/Glossary.tsx';
 import { LangToggle } from '../controls/LangToggle.tsx';
-import { toggleShortcuts } from '../controls/actions.ts';
-import { useT } from '../i18n/useT.ts';
-import { useUiStore } from './uiStore.ts';
+import { toggleShortcuts } from '../store/actions.ts';
+import { useT } from '../client/useT.ts';
+import { useUiStore } from '../store/uiStore.ts';
 import { ClassLinkButton, DrawerButton, PresentButton, ThemeButton } from '../classroom/HeaderButtons.tsx';
 
 export function Header() {

@@ -1,11 +1,11 @@
 /** Banners above the workspace: a training failure (what happened, where, what to do) and ignored URL settings. */
 import { useState } from 'react';
 import { shortText, summariseUrlWarnings, urlWarningReason, type Translate } from '../controls/problemText.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import type { UrlWarning } from '../store/urlCodec.ts';
-import type { Failure } from '../worker/protocol.ts';
-import { useClient } from './clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import type { UrlWarning } from '../contracts/urlCodec.ts';
+import type { Failure } from '../contracts/protocol.ts';
+import { useClient } from '../client/clientContext.ts';
 
 export function failureText(t: Translate, f: Failure): string {
   const tensor = f.tensor ?? t('failure.someTensor');

@@ -4,12 +4,12 @@
  * the stored table is removed and the first-load demo opens.
  */
 import { useSyncExternalStore } from 'react';
-import { useT } from '../i18n/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useT } from '../client/useT.ts';
+import { useApp } from '../client/useApp.ts';
 import { csvStore } from '../store/csvPersist.ts';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
 import { getUserCsv, isUserCsvRestored, setUserCsv, subscribeUserCsv } from '../tasks/userData.ts';
-import { useClient } from './clientContext.ts';
+import { useClient } from '../client/clientContext.ts';
 import { caughtErrorCount, subscribeCaughtErrors } from './ErrorBoundary.tsx';
 
 export function RestoreNotice() {

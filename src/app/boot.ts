@@ -4,14 +4,14 @@
  * step 0 (its first frame arrives at once, so the panels are never empty) — after asking, if the URL asks
  * for more than the page can afford — and the address bar starts following the run.
  */
-import { RunController } from '../compare/runController.ts';
-import { askThroughUi } from '../run/costGate.ts';
-import { runFactory } from '../run/run.ts';
-import { FrameScheduler } from '../run/scheduler.ts';
-import { parseUrl, type UrlWarning } from '../store/urlCodec.ts';
-import { pageTaskData } from './taskData.ts';
-import { createUiStore, type UiStore } from './uiStore.ts';
-import { browserLang, syncUrl } from './urlSync.ts';
+import { RunController } from '../client/runController.ts';
+import { askThroughUi } from '../client/costGate.ts';
+import { runFactory } from '../client/run.ts';
+import { FrameScheduler } from '../client/scheduler.ts';
+import { parseUrl, type UrlWarning } from '../contracts/urlCodec.ts';
+import { pageTaskData } from '../client/taskData.ts';
+import { createUiStore, type UiStore } from '../store/uiStore.ts';
+import { browserLang, syncUrl } from '../client/urlSync.ts';
 import { createViewStore, storedTheme, type ViewStore } from './viewStore.ts';
 
 export interface Page {

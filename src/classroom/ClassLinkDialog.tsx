@@ -4,14 +4,14 @@
  * the URL codec, so it opens exactly as previewed here.
  */
 import { useId, useState } from 'react';
-import { runUrl } from '../app/urlSync.ts';
+import { runUrl } from '../client/urlSync.ts';
 import { useView } from '../app/viewStore.ts';
 import { Modal } from '../controls/Modal.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp } from '../store/appStore.ts';
-import { useLang } from '../app/uiStore.ts';
-import { CONTROL_IDS, PANEL_IDS, type HideableId, type PanelId, type ViewParams } from '../store/urlCodec.ts';
+import { useT } from '../client/useT.ts';
+import { useApp } from '../client/useApp.ts';
+import { useLang } from '../store/uiStore.ts';
+import { CONTROL_IDS, PANEL_IDS, type HideableId, type PanelId, type ViewParams } from '../contracts/urlCodec.ts';
 
 function Checklist(props: { legend: string; ids: readonly HideableId[]; prefix: 'pnl' | 'ctl'; hidden: ReadonlySet<HideableId>; onToggle: (id: HideableId) => void }) {
   const t = useT();

@@ -1,7 +1,7 @@
 /** Header buttons of the classroom features: presenter mode, the class link, the colour theme, the settings drawer. */
 import { useState } from 'react';
 import { useView, useViewStore, type ThemeChoice } from '../app/viewStore.ts';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import { ClassLinkDialog } from './ClassLinkDialog.tsx';
 import { togglePresenter } from './useViewEffects.ts';
 

@@ -5,18 +5,18 @@
  * of a class. Each section says which of the two it does.
  */
 import type { ReactNode } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
 import {
   CELLS, CLIP_MODES, COMPARE_SETS, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS,
   STATE_ACTIVATIONS,
-} from '../store/urlCodec.ts';
+} from '../contracts/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';
-import { compareSetLabel, comparesArchitectures } from '../compare/compareSet.ts';
-import { changeConfig } from './actions.ts';
+import { compareSetLabel, comparesArchitectures } from '../contracts/compareSet.ts';
+import { changeConfig } from '../store/actions.ts';
 import { DataPipelineFields } from './DataPipelineFields.tsx';
 import { TaskPicker } from './TaskPicker.tsx';
 import { CheckboxField, NumberField, SegmentedField, SelectField, type Choice } from './fields.tsx';

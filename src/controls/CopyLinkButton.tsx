@@ -3,10 +3,10 @@
  * old browsers, locked-down lab machines) the link is shown selected in a field instead.
  */
 import { useEffect, useRef, useState } from 'react';
-import { runUrl } from '../app/urlSync.ts';
-import { useT } from '../i18n/useT.ts';
-import { useLang } from '../app/uiStore.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { runUrl } from '../client/urlSync.ts';
+import { useT } from '../client/useT.ts';
+import { useLang } from '../store/uiStore.ts';
+import { useAppStore } from '../client/useApp.ts';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 

@@ -6,15 +6,16 @@
  * kept in IndexedDB so a reload finds it.
  */
 import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp, useAppStore, type AppState } from '../store/appStore.ts';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { type AppState } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
 import { csvStore, CsvNotKeptError, type NotKept } from '../store/csvPersist.ts';
 import { isAbort, latestCsvReader } from '../tasks/csv/csvClient.ts';
 import { encodingLabel } from '../tasks/csv/decode.ts';
 import { DELIMITERS, delimiterLabel } from '../tasks/csv/records.ts';
-import { taskSwitchPatch } from '../tasks/dataTasks.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import type { CsvRequirements } from '../tasks/csv/validate.ts';
 import { getUserCsv, setUserCsv, subscribeUserCsv } from '../tasks/userData.ts';
 import { Modal } from './Modal.tsx';

@@ -4,16 +4,16 @@
  * data, which leaks the test period into training. Every change restarts the run.
  */
 import { useSyncExternalStore } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
-import { PROPS, SCALERS, TRANSFORMS } from '../store/urlCodec.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
+import { PROPS, SCALERS, TRANSFORMS } from '../contracts/urlCodec.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';
 import { columnList } from '../tasks/dataTasks.ts';
 import { isDataTask, type DataTaskId } from '../tasks/registry.ts';
 import { getUserCsv, subscribeUserCsv, type UserCsv } from '../tasks/userData.ts';
-import { changeConfig } from './actions.ts';
+import { changeConfig } from '../store/actions.ts';
 import { CheckboxField, NumberField, SegmentedField, SelectField } from './fields.tsx';
 import './taskPicker.css';
 

@@ -1,18 +1,18 @@
 /**
  * The exploding-gradient lab: the few knobs that decide whether the gradient vanishes or explodes back through
- * time, together in one sidebar section (seed 004's experiments). They are ordinary RunConfig fields, so they
+ * time, together in one sidebar section (the vanishing/exploding experiments). They are ordinary RunConfig fields, so they
  * share the URL, the restart rules and the validation with the rest of the form; sliders apply once the hand
  * rests, so dragging restarts the run once rather than at every pixel.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { compareCells } from '../compare/compareSet.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
-import { NONLINEARITIES, PROPS } from '../store/urlCodec.ts';
+import { useClient } from '../client/clientContext.ts';
+import { compareCells } from '../contracts/compareSet.ts';
+import { useT } from '../client/useT.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
+import { NONLINEARITIES, PROPS } from '../contracts/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';
-import { changeConfig } from './actions.ts';
+import { changeConfig } from '../store/actions.ts';
 import { CheckboxField, Field, SegmentedField } from './fields.tsx';
 
 /** Quiet time after the last slider movement before a change that restarts the run applies. */

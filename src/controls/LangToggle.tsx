@@ -1,5 +1,5 @@
-import { useT } from '../i18n/useT.ts';
-import { useLang, useUiStore } from '../app/uiStore.ts';
+import { useT } from '../client/useT.ts';
+import { useLang, useUiStore } from '../store/uiStore.ts';
 
 /** One button, both languages on it: whoever cannot read the current one can still find the other. */
 export function LangToggle() {

@@ -1,59 +1,67 @@
 /**
- * A modal dialog (About, your own CSV): focus moves in and back out, Tab stays inside, Escape or a click on the
- * backdrop closes it, and keys typed inside never reach the page's training shortcuts (R would reset the run).
+ * A modal dialog (About, your own CSV, shortcuts …) on the native <dialog> opened with showModal(): the page
+ * behind is inert, Tab stays inside, Escape or a click on the backdrop closes it, and focus goes back where
+ * it was. Keys typed inside never reach the page's training shortcuts (R would reset the run).
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useT } from '../client/useT.ts';
 import './modal.css';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';
-
-export function Modal(props: { title: string; testId: string; onClose: () => void; children: ReactNode; className?: string; headerExtra?: ReactNode }) {
+export function Modal(props: {
+  title: string;
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  headerExtra?: ReactNode;
+}) {
   const t = useT();
-  const dialog = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   const titleId = `${props.testId}-title`;
   const { onClose } = props;
 
   useEffect(() => {
+    const d = dialog.current;
     const before = document.activeElement as HTMLElement | null;
-    (dialog.current?.querySelector<HTMLElement>('[data-autofocus]') ?? close.current)?.focus();
-    return () => before?.focus();
+    // jsdom has no showModal(); there the open attribute shows the same content.
+    if (d && !d.open) {
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    }
+    (d?.querySelector<HTMLElement>('[data-autofocus]') ?? close.current)?.focus();
+    return () => {
+      if (d?.open && typeof d.close === 'function') d.close();
+      before?.focus();
+    };
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>): void => {
     e.stopPropagation();
     if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
-      return;
     }
-    if (e.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+  };
+  // The backdrop belongs to the <dialog> itself; the content fills it, so only a backdrop click lands here.
+  const onClick = (e: MouseEvent<HTMLDialogElement>): void => {
+    if (e.target === e.currentTarget) onClose();
   };
 
   return (
-    <div className="overlay-backdrop" onClick={onClose}>
-      <div
-        ref={dialog}
-        className={`overlay modal ${props.className ?? ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid={props.testId}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={onKeyDown}
-      >
+    <dialog
+      ref={dialog}
+      className={`overlay modal ${props.className ?? ''}`}
+      aria-labelledby={titleId}
+      data-testid={props.testId}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="modal-content">
         <header className="overlay-header">
           <h2 id={titleId}>{props.title}</h2>
           {props.headerExtra}
@@ -63,6 +71,6 @@ export function Modal(props: { title: string; testId: string; onClose: () => voi
         </header>
         <div className="modal-body">{props.children}</div>
       </div>
-    </div>
+    </dialog>
   );
 }

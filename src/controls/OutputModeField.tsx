@@ -2,12 +2,12 @@
  * Output mode as a visible setting, on tasks where both make sense: a prediction (and a loss) at every
  * timestep, or after the last one only — with how PyTorch and MATLAB spell the same choice.
  */
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import { OUTPUT_MODES } from '../store/urlCodec.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import { OUTPUT_MODES } from '../contracts/urlCodec.ts';
 import { OUTPUT_MODE_TASKS } from '../tasks/registry.ts';
-import { changeConfig } from './actions.ts';
+import { changeConfig } from '../store/actions.ts';
 import { SegmentedField } from './fields.tsx';
 
 /** The two spellings of each mode (code, shown as is in both languages). */

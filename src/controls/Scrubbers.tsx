@@ -3,11 +3,11 @@
  * history (which training step's snapshot the panels show).
  */
 import { useCallback, useId } from 'react';
-import { useT } from '../i18n/useT.ts';
-import { useRun } from '../run/runContext.ts';
-import { useScheduledValue } from '../run/scheduled.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import { setHistoryStep, setTimestep } from './actions.ts';
+import { useT } from '../client/useT.ts';
+import { useRun } from '../client/runContext.ts';
+import { useScheduledValue } from '../client/scheduled.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import { setHistoryStep, setTimestep } from '../store/actions.ts';
 
 /** Timesteps of the probe sequence: the frame's T once one arrived, else the configured length. */
 export function useSequenceLength(): number {

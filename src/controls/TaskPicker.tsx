@@ -4,16 +4,16 @@
  * starts, with a progress line, and a failed load says why and leaves the current run as it was.
  */
 import { useId } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useLang } from '../app/uiStore.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
-import type { TaskId } from '../store/runConfig.ts';
+import { useLang } from '../store/uiStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
+import type { TaskId } from '../tasks/taskSpec.ts';
 import { datasetInfo } from '../tasks/data/datasets.ts';
-import { taskSwitchPatch } from '../tasks/dataTasks.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import { isDataTask } from '../tasks/registry.ts';
-import { changeConfig } from './actions.ts';
+import { changeConfig } from '../store/actions.ts';
 import './taskPicker.css';
 
 /** Groups in the order a course meets them. */

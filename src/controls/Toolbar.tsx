@@ -1,8 +1,8 @@
 /** Play/Pause, Step, Reset, the speed cap and the live numbers of the run. */
 import { format } from 'd3-format';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { useApp } from '../client/useApp.ts';
 
 /** Steps per second offered besides full speed: 1 to watch each step, 100 for a calm but quick demo. */
 export const SPEEDS: readonly number[] = [1, 5, 20, 100];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvData } from '../tasks/dataFixtures.ts';
+import { csvData } from '../testing/dataFixtures.ts';
 import { dataColumns, toggleColumn } from './DataPipelineFields.tsx';
 
 describe('data-pipeline fields', () => {

@@ -3,11 +3,11 @@
  * installs it on the window.
  */
 import { useEffect } from 'react';
-import type { TrainerControls } from '../app/clientContext.ts';
-import type { UiStore } from '../app/uiStore.ts';
+import type { TrainerControls } from '../contracts/runControls.ts';
+import type { UiStore } from '../store/uiStore.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { moveTimestep, toggleShortcuts } from './actions.ts';
+import { moveTimestep, toggleShortcuts } from '../store/actions.ts';
 
 export type ShortcutAction = 'toggle' | 'step' | 'prevT' | 'nextT' | 'reset' | 'help' | 'close';
 

@@ -1,7 +1,7 @@
 /** The architecture of a recurrent network, in PyTorch's vocabulary. */
 
 export type CellKind = 'rnn' | 'lstm' | 'gru';
-/** PyTorch's nn.RNN offers tanh and relu; sigmoid is here for seed 004's "why tanh, not sigmoid" comparison. */
+/** PyTorch's nn.RNN offers tanh and relu; sigmoid is here to show why tanh is preferred (sigmoid′ ≤ 0.25 shrinks the gradient). */
 export type RnnNonlinearity = 'tanh' | 'relu' | 'sigmoid';
 /** MATLAB lstmLayer's GateActivationFunction; hard-sigmoid is MATLAB's clip(0.2x + 0.5, 0, 1). */
 export type GateActivation = 'sigmoid' | 'hardSigmoid';

@@ -1,5 +1,5 @@
 /**
- * Gradient checking (seed 001's 梯度检查): analytic BPTT gradients against float64 central differences,
+ * Gradient checking (梯度检查): analytic BPTT gradients against float64 central differences,
  * reported per parameter group — each gate's block of a fused tensor separately (W_i, W_f, …), so a bug in
  * one gate shows up by name.
  */

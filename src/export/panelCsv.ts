@@ -4,8 +4,8 @@
  */
 import { GATE_NAMES } from '../engine/gateLayout.ts';
 import type { AppState } from '../store/appStore.ts';
-import { frameCell } from '../viz/frameSource.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
+import { frameCell } from '../panels/shared/frameSource.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 import { float32Text, type CsvCell } from './csv.ts';
 
 export interface CsvInput {

@@ -1,5 +1,5 @@
 /** English UI strings. Keys are grouped by area; zh.ts has exactly the same keys. */
-import { CSV_MESSAGES_EN } from '../tasks/csv/messages.ts';
+import { CSV_EN } from './parts/csv.ts';
 import { RUN_EN } from './parts/run.ts';
 import { INPUT_SAFETY_EN } from './parts/inputSafety.ts';
 import { MODELS_EN } from './parts/models.ts';
@@ -11,7 +11,7 @@ export const en = {
   // app
   'app.title': 'LSTM Lens',
   'app.tagline': 'Watch a recurrent network learn, one timestep at a time',
-  // gates (the seeds' vocabulary)
+  // gates (the usual textbook names)
   'gate.i': 'input gate',
   'gate.f': 'forget gate',
   'gate.g': 'candidate',
@@ -167,7 +167,7 @@ export const en = {
   'lab.forgetBiasOn': 'Set the LSTM forget-gate bias',
   'lab.forgetBiasHint': 'A fresh LSTM starts with f_t ≈ σ(bias): near 1 the cell keeps its memory, and its gradient.',
   'lab.activation': 'RNN activation',
-  'lab.activationHint': 'Why tanh (seed 004): sigmoid′ ≤ 0.25, so every step back shrinks the gradient at least fourfold, and its outputs are not centred at 0; tanh′ reaches 1.',
+  'lab.activationHint': 'Why tanh: sigmoid′ ≤ 0.25, so every step back shrinks the gradient at least fourfold, and its outputs are not centred at 0; tanh′ reaches 1.',
   'lab.clipOn': 'Gradient clipping (by global norm)',
   'lab.clipHint': 'Before each update a gradient longer than the threshold is scaled down to it. Applies at once.',
   'preset.heading': 'Demonstrations',
@@ -564,14 +564,14 @@ export const en = {
   'about.dep.zustand': 'the application state',
   'about.dep.katex': 'typesetting the equations',
   'about.appLicence': 'LSTM Lens is open source under the MIT licence.',
-  // csv (messages of src/tasks/csv/messages.ts)
-  ...CSV_MESSAGES_EN,
+  // csv (keys made by src/tasks/csv/messages.ts)
+  ...CSV_EN,
   ...RUN_EN,
   ...INPUT_SAFETY_EN,
   ...MODELS_EN,
   ...LESSONS_EN,
   ...DEMOS_EN,
-  ...CSV_MESSAGES_EN,  ...CLASSROOM_EN,
+  ...CLASSROOM_EN,
   ...RESILIENCE_EN,
 };
 

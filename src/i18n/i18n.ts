@@ -1,6 +1,6 @@
 /**
  * English and Simplified Chinese, one dictionary each with the same keys (zh is typed against en, so a
- * missing translation fails the typecheck). Terms follow the seeds: 遗忘门, 输入门, 输出门, 候选值, 细胞状态,
+ * missing translation fails the typecheck). Terms follow the usual Chinese tutorial vocabulary: 遗忘门, 输入门, 输出门, 候选值, 细胞状态,
  * 隐藏状态, 损失, 梯度, 时间步, 梯度消失, 梯度爆炸.
  */
 import { en, type Dict } from './en.ts';

@@ -1,6 +1,6 @@
 /** 简体中文界面文字：与 en.ts 的键完全相同。 */
 import type { Dict } from './en.ts';
-import { CSV_MESSAGES_ZH } from '../tasks/csv/messages.ts';
+import { CSV_ZH } from './parts/csv.ts';
 import { RUN_ZH } from './parts/run.ts';
 import { INPUT_SAFETY_ZH } from './parts/inputSafety.ts';
 import { MODELS_ZH } from './parts/models.ts';
@@ -167,7 +167,7 @@ export const zh: Dict = {
   'lab.forgetBiasOn': '设置 LSTM 的遗忘门偏置',
   'lab.forgetBiasHint': '新建的 LSTM 开始时 f_t ≈ σ(偏置)：接近 1 时，细胞状态既保留记忆，也保留梯度。',
   'lab.activation': 'RNN 激活函数',
-  'lab.activationHint': '为什么用 tanh（种子 004）：sigmoid′ ≤ 0.25，梯度每回传一步至少缩小为四分之一，而且输出不以 0 为中心；tanh′ 最大为 1。',
+  'lab.activationHint': '为什么用 tanh：sigmoid′ ≤ 0.25，梯度每回传一步至少缩小为四分之一，而且输出不以 0 为中心；tanh′ 最大为 1。',
   'lab.clipOn': '梯度裁剪（按全局范数）',
   'lab.clipHint': '每次更新前，长度超过阈值的梯度会被按比例缩小到阈值。立即生效。',
   'preset.heading': '演示',
@@ -564,13 +564,13 @@ export const zh: Dict = {
   'about.dep.zustand': '应用状态',
   'about.dep.katex': '排版方程',
   'about.appLicence': 'LSTM 透镜按 MIT 许可开源。',
-  // csv（src/tasks/csv/messages.ts 的消息）
-  ...CSV_MESSAGES_ZH,
+  // csv（src/tasks/csv/messages.ts 生成的键）
+  ...CSV_ZH,
   ...RUN_ZH,
   ...INPUT_SAFETY_ZH,
   ...MODELS_ZH,
   ...LESSONS_ZH,
   ...DEMOS_ZH,
-  ...CSV_MESSAGES_ZH,  ...CLASSROOM_ZH,
+  ...CLASSROOM_ZH,
   ...RESILIENCE_ZH,
 };

@@ -1,6 +1,6 @@
 /** The glossary button and dialog: both languages side by side, whatever the UI language. */
 import { Modal } from '../controls/Modal.tsx';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import { GLOSSARY } from './glossary.ts';
 import { lessonStore, useLessonUi } from './lessonStore.ts';
 import { usePick } from './usePick.ts';

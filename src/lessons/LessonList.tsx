@@ -1,6 +1,6 @@
 /** The header's Lessons button and the list it opens: one card per lesson, saying what it teaches and how long it takes. */
 import { Modal } from '../controls/Modal.tsx';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import { LESSONS } from './catalog.ts';
 import { dispatchLesson, lessonStore, useLessonUi } from './lessonStore.ts';
 import { usePick } from './usePick.ts';

@@ -3,8 +3,8 @@
  * Next/Back. It also dims the panels the step does not need and outlines the one it is about.
  */
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useT } from '../client/useT.ts';
+import { useApp } from '../client/useApp.ts';
 import { LESSONS } from './catalog.ts';
 import { dispatchLesson, useLessonUi } from './lessonStore.ts';
 import { findLesson, revealed, waitDone } from './player.ts';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseUrl } from '../store/urlCodec.ts';
+import { parseUrl } from '../contracts/urlCodec.ts';
 import { LESSONS } from './catalog.ts';
 import { GLOSSARY } from './glossary.ts';
 import { configFieldOfKey, resolvedConfig } from './player.ts';

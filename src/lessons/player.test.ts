@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, type AppState } from '../store/appStore.ts';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
-import { parseUrl } from '../store/urlCodec.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
+import { parseUrl } from '../contracts/urlCodec.ts';
 import {
   lessonKeyAction, parseLessonLink, planStep, reduceLesson, resolvedConfig, resolvedTrainTo, revealed, waitDone, withLessonLink, type LessonState,
 } from './player.ts';

@@ -4,8 +4,8 @@
  * `?lesson=<id>&lstep=<n>` deep link.
  */
 import type { AppState, Selection } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
-import { LESSON_KEY, LESSON_STEP_KEY, parseUrl, PROPS, serializeUrl } from '../store/urlCodec.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
+import { LESSON_KEY, LESSON_STEP_KEY, parseUrl, PROPS, serializeUrl } from '../contracts/urlCodec.ts';
 import type { Lesson, LessonStep, StepWait } from './types.ts';
 
 export interface LessonState {

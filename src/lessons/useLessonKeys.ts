@@ -10,7 +10,7 @@ import { lessonKeyAction } from './player.ts';
 function keepsKeys(el: Element | null): boolean {
   if (!el) return false;
   const tag = el.tagName.toUpperCase();
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable || el.closest('[role="dialog"]') !== null;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable || el.closest('dialog, [role="dialog"]') !== null;
 }
 
 export function useLessonKeys(): void {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import type { Bilingual } from './types.ts';
 
 /**

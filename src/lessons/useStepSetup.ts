@@ -3,8 +3,9 @@
  * new run is ready, and keep the lesson link in the address bar.
  */
 import { useEffect } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useAppStore, type AppState } from '../store/appStore.ts';
+import { useClient } from '../client/clientContext.ts';
+import { type AppState } from '../store/appStore.ts';
+import { useAppStore } from '../client/useApp.ts';
 import { LESSONS } from './catalog.ts';
 import { lessonStore, useLessonUi } from './lessonStore.ts';
 import { findLesson, planStep, withLessonLink } from './player.ts';

@@ -4,16 +4,16 @@
  * and the autosave/restore of the running session. The work itself is in modelActions.ts.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { useClient } from '../app/clientContext.ts';
+import { useClient } from '../client/clientContext.ts';
 import { Modal } from '../controls/Modal.tsx';
-import { useLang } from '../app/uiStore.ts';
-import { useT } from '../i18n/useT.ts';
+import { useLang } from '../store/uiStore.ts';
+import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useApp, useAppStore } from '../store/appStore.ts';
+import { useApp, useAppStore } from '../client/useApp.ts';
 import type { FitOffer } from './fit.ts';
 import { acceptOffer, cancelPending, exportFile, openFile, openSession, type Download, type ExportKind } from './modelActions.ts';
 import { CHECKPOINTS, checkpointById, loadCheckpoint } from './checkpoints.ts';
-import { appRoot } from '../app/taskData.ts';
+import { appRoot } from '../client/taskData.ts';
 import { modelUi } from './modelUi.ts';
 import { readModelFile } from './modelReaderClient.ts';
 import { useModelUi } from './modelUi.ts';
@@ -247,7 +247,7 @@ function useDropToOpen(open: (file: File) => void): boolean {
   latest.current = open;
   useEffect(() => {
     const hasFiles = (e: DragEvent): boolean => [...(e.dataTransfer?.types ?? [])].includes('Files');
-    const inDialog = (e: DragEvent): boolean => e.target instanceof Element && e.target.closest('[role="dialog"]') !== null;
+    const inDialog = (e: DragEvent): boolean => e.target instanceof Element && e.target.closest('dialog, [role="dialog"]') !== null;
     const onOver = (e: DragEvent): void => {
       if (!hasFiles(e) || e.defaultPrevented) return;
       e.preventDefault();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunCapture } from '../app/clientContext.ts';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
-import type { HistoryEntry } from '../store/frameBus.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
+import type { RunCapture } from '../contracts/runControls.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
+import type { HistoryEntry } from '../contracts/runControls.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 import { Autosaver, type RunView } from './autosave.ts';
 import { MAX_SAVED_SESSIONS, memorySessionStore, thinFrames, type SessionStore } from './sessionStore.ts';
 

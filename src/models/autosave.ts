@@ -3,8 +3,8 @@
  * from the worker goes to the session store. It never touches the training path: the worker only copies its
  * state between slices. A failing store is reported once and autosave then stops.
  */
-import type { RunCapture } from '../app/clientContext.ts';
-import type { RunConfig } from '../store/runConfig.ts';
+import type { RunCapture } from '../contracts/runControls.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
 import type { SessionData } from './sessionFile.ts';
 import { SESSION_RECORD_VERSION, thinFrames, type SessionStore } from './sessionStore.ts';
 

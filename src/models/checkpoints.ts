@@ -5,7 +5,7 @@
  * exactly as if it had run in the page.
  */
 import type { MessageKey } from '../i18n/i18n.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { decodeSession, type SavedSession } from './sessionFile.ts';
 
 export interface Checkpoint {

@@ -4,10 +4,10 @@
  * size, or a new head of the right size — never a silent reshape.
  */
 import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../engine/config.ts';
-import type { RunConfig } from '../store/runConfig.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
 import { GENERATED_TASKS, type GeneratedTaskId } from '../tasks/registry.ts';
-import type { RunResume } from '../worker/protocol.ts';
-import { weightsByName } from '../worker/resume.ts';
+import type { RunResume } from '../contracts/protocol.ts';
+import { weightsByName } from '../trainer/resume.ts';
 import { ParamStore } from '../engine/params.ts';
 
 export interface TaskSizes {

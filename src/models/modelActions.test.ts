@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunStart, TrainerControls } from '../app/clientContext.ts';
+import type { RunStart, TrainerControls } from '../contracts/runControls.ts';
 import { makeModelConfig } from '../engine/config.ts';
 import { ParamStore } from '../engine/params.ts';
 import { createAppStore } from '../store/appStore.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { setUserCsv } from '../tasks/userData.ts';
 import { acceptOffer, openReadResult } from './modelActions.ts';
 import { modelUi } from './modelUi.ts';

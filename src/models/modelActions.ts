@@ -4,11 +4,11 @@
  * weights or a PyTorch script, save the session. A file that cannot be used never reaches the trainer, so the
  * current run stays as it was.
  */
-import type { RunStart, TrainerControls } from '../app/clientContext.ts';
+import type { RunStart, TrainerControls } from '../contracts/runControls.ts';
 import type { ModelConfig } from '../engine/config.ts';
 import type { AppStore } from '../store/appStore.ts';
-import type { RunConfig } from '../store/runConfig.ts';
-import { taskSwitchPatch } from '../tasks/dataTasks.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import { getUserCsv, setUserCsv } from '../tasks/userData.ts';
 import { checkFit, generatedTaskSizes, importedRunConfig, importResume, type FitOffer } from './fit.ts';
 import { modelFileStem, modelToSafetensors, modelToStateDictJson } from './modelFile.ts';
@@ -16,7 +16,7 @@ import type { ReadResult } from './modelReader.ts';
 import { modelUi, type ModelMessage } from './modelUi.ts';
 import { pytorchScript, scriptFileName, ScriptUnsupportedError } from './pytorchScript.ts';
 import { encodeSession, resumeOf, sameData, sessionData, type SavedSession } from './sessionFile.ts';
-import { optimizerConfigOf } from '../worker/buildRun.ts';
+import { optimizerConfigOf } from '../trainer/buildRun.ts';
 import { isDataTask } from '../tasks/registry.ts';
 
 const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ModelConfig } from '../engine/config.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import type { RunConfig } from '../store/runConfig.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
 import type { FitReport } from './fit.ts';
 
 export interface ModelMessage {

@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
+import { type TaskId } from '../tasks/taskSpec.ts';
 import { dataTaskMeta } from '../tasks/dataTasks.ts';
 import { datasetInfo, type DatasetId } from '../tasks/data/datasets.ts';
 import { readDataset } from '../tasks/data/load.ts';
-import { buildRun, optimizerConfigOf } from '../worker/buildRun.ts';
+import { buildRun, optimizerConfigOf } from '../trainer/buildRun.ts';
 import { pytorchScript, py, ScriptUnsupportedError, type ScriptInput } from './pytorchScript.ts';
 
 const hasPython = spawnSync('python3', ['--version']).status === 0;

@@ -7,7 +7,7 @@
  */
 import type { ModelConfig } from '../engine/config.ts';
 import type { OptimizerConfig } from '../engine/optim.ts';
-import type { RunConfig } from '../store/runConfig.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
 import { DEFAULT_FREQUENCY } from '../tasks/frequency.ts';
 import { DEFAULT_SINE } from '../tasks/sine.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
-import { TrainerClient } from '../worker/client.ts';
-import { FakeWorker } from '../worker/fakeWorker.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
+import { TrainerClient } from '../client/trainerClient.ts';
+import { FakeWorker } from '../testing/fakeWorker.ts';
 import { decodeSession, encodeSession, resumeOf } from './sessionFile.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };

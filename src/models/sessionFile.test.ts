@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import type { UserCsv } from '../tasks/userData.ts';
 import type { CsvTable } from '../tasks/csv/parse.ts';
-import type { FromWorker, RunSnapshot } from '../worker/protocol.ts';
-import { TrainerCore } from '../worker/trainerCore.ts';
+import type { FromWorker, RunSnapshot } from '../contracts/protocol.ts';
+import { TrainerCore } from '../trainer/trainerCore.ts';
 import { csvFingerprint, decodeSession, encodeSession, resumeOf, sameData, sessionData, type SavedSession } from './sessionFile.ts';
 
 const CONFIG: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 5, batchSize: 4 };

@@ -9,12 +9,12 @@ import { exportStateDict, importStateDict } from '../engine/interop/stateDict.ts
 import type { OptimizerState } from '../engine/optim.ts';
 import { ParamStore } from '../engine/params.ts';
 import { Rng } from '../engine/rng.ts';
-import type { LossHistory } from '../store/appStore.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import type { LossHistory } from '../contracts/runControls.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import type { CsvTable } from '../tasks/csv/parse.ts';
 import type { UserCsv } from '../tasks/userData.ts';
-import type { RunResume, RunSnapshot } from '../worker/protocol.ts';
-import { weightsByName } from '../worker/resume.ts';
+import type { RunResume, RunSnapshot } from '../contracts/protocol.ts';
+import { weightsByName } from '../trainer/resume.ts';
 import { parseTyped, stringifyTyped } from './typedJson.ts';
 
 export const SESSION_FORMAT = 'lstm-lens-session';

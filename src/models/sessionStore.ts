@@ -3,9 +3,10 @@
  * the oldest pruned; frames of the training-history scrubber are thinned to a byte budget. Behind a small
  * interface, so tests use the in-memory store.
  */
-import type { RunCapture } from '../app/clientContext.ts';
-import { frameBytes, type HistoryEntry } from '../store/frameBus.ts';
-import type { RunConfig } from '../store/runConfig.ts';
+import type { RunCapture } from '../contracts/runControls.ts';
+import { frameBytes } from '../store/frameBus.ts';
+import { type HistoryEntry } from '../contracts/runControls.ts';
+import type { RunConfig } from '../contracts/runConfig.ts';
 import type { SessionData } from './sessionFile.ts';
 
 /** Bumped when the stored shape changes: older records are then ignored. */

@@ -4,8 +4,8 @@
  * stream, step, loss history and training-history frames) with a notice offering to start fresh.
  */
 import { useEffect, useRef } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useAppStore } from '../client/useApp.ts';
 import { getUserCsv } from '../tasks/userData.ts';
 import { AUTOSAVE_INTERVAL_MS, Autosaver } from './autosave.ts';
 import { modelUi } from './modelUi.ts';

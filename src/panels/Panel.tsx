@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useView, useViewStore } from '../app/viewStore.ts';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../client/useT.ts';
 import { PanelMenu } from './PanelMenu.tsx';
 
 /**

@@ -9,10 +9,11 @@ import { downloadBlob, exportFileName } from '../export/download.ts';
 import { PANEL_CSV } from '../export/panelCsv.ts';
 import { panelToSvg, svgToPng } from '../export/panelSvg.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/useT.ts';
-import { useAppStore, type AppState } from '../store/appStore.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
-import { useFrame } from './useFrame.ts';
+import { useT } from '../client/useT.ts';
+import { type AppState } from '../store/appStore.ts';
+import { useAppStore } from '../client/useApp.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
+import { useFrame } from './shared/useFrame.ts';
 
 type Translate = ReturnType<typeof useT>;
 

@@ -4,9 +4,9 @@
  * live picture. It renders nothing.
  */
 import { useEffect, useState } from 'react';
-import { useApp } from '../store/appStore.ts';
-import { useFrameValue } from '../viz/frameSource.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
+import { useApp } from '../client/useApp.ts';
+import { useFrameValue } from '../panels/shared/frameSource.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 import { KeyFrameKeeper } from './keyFrame.ts';
 import type { KeyFrameKind } from './presets.ts';
 

@@ -3,9 +3,9 @@
  * and, after a NaN/Inf in a run without clipping, the suggestion to turn clipping on and try again.
  */
 import { useId } from 'react';
-import { useClient } from '../app/clientContext.ts';
-import { useT } from '../i18n/useT.ts';
-import { useApp } from '../store/appStore.ts';
+import { useClient } from '../client/clientContext.ts';
+import { useT } from '../client/useT.ts';
+import { useApp } from '../client/useApp.ts';
 import { matchingPreset, PRESETS, presetConfig } from './presets.ts';
 import './presets.css';
 

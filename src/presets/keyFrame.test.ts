@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticFrame } from '../panels/gates/syntheticFrame.ts';
-import type { ProbeFrame } from '../worker/protocol.ts';
+import { syntheticFrame } from '../testing/syntheticFrame.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 import { earlyOverLate, hasFiniteFlow, KeyFrameKeeper, keyFrameIn } from './keyFrame.ts';
 
 const T = 5;

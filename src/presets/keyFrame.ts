@@ -2,7 +2,7 @@
  * A demonstration's key frame — the probe frame whose gradient picture makes its point — picked out of the
  * frames a run has shown, so the panels can keep drawing it (faintly) after training has moved on or failed.
  */
-import type { ProbeFrame } from '../worker/protocol.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
 import type { KeyFrameKind } from './presets.ts';
 
 /** The frame's gradient-decay curves exist and are finite numbers (an overflowed step gives Inf/NaN). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
-import { parseUrl, serializeUrl } from '../store/urlCodec.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
+import { parseUrl, serializeUrl } from '../contracts/urlCodec.ts';
 import { en } from '../i18n/en.ts';
 import { zh } from '../i18n/zh.ts';
-import type { FromWorker, ProbeFrame } from '../worker/protocol.ts';
-import { TrainerCore } from '../worker/trainerCore.ts';
+import type { FromWorker, ProbeFrame } from '../contracts/protocol.ts';
+import { TrainerCore } from '../trainer/trainerCore.ts';
 import { earlyOverLate, hasFiniteFlow, keyFrameIn } from './keyFrame.ts';
 import { matchingPreset, PRESETS, presetConfig } from './presets.ts';
 

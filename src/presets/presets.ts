@@ -1,13 +1,13 @@
 /**
- * One-click demonstrations of issue 4: each is a partial RunConfig laid over the first-load defaults, so a
+ * One-click demonstrations of vanishing and exploding gradients: each is a partial RunConfig laid over the first-load defaults, so a
  * preset always sets up the same run (and the same URL) whatever was on screen before. The numbers were
- * measured with the engine (src/worker/buildRun.ts, seed 1): at step 0–50 on temporal order, T = 50, recurrent
+ * measured with the engine (src/trainer/buildRun.ts, seed 1): at step 0–50 on temporal order, T = 50, recurrent
  * scale 0.6, the RNN's ‖∂L_T/∂h_1‖ is ~1e−17…1e−28 of ‖∂L_T/∂h_T‖ while the LSTM's (forget bias 2) is
  * ~1e−3…1e−5. The ReLU RNN at scale 4 (seed 1, T = 50) starts with ‖∂L_T/∂h_1‖ ≈ 5e3 × ‖∂L_T/∂h_T‖ (about
  * ×1.17 per step back), overflows at step 3 without clipping, and with clipping at norm 1 trains on.
  */
 import type { MessageKey } from '../i18n/i18n.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 
 export type PresetName = 'rnn-vanishes' | 'lstm-carries' | 'rnn-explodes' | 'rnn-clipped' | 'race-adding';
 

@@ -4,21 +4,11 @@
  * Every run (run/run.ts) has its own store; components reach the one they show through React context.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useStore } from 'zustand';
-import { useRun } from '../run/runContext.ts';
-import type { Divergence, Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../worker/protocol.ts';
+import type { LossHistory } from '../contracts/runControls.ts';
+import type { Divergence, Failure, GradCheckRow, ModelSummary, RunStatus, TaskEvaluation } from '../contracts/protocol.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from './runConfig.ts';
-
-export interface LossHistory {
-  /** Training loss of step (k + 1)·stride at index k (index = step − 1 while stride is 1). */
-  train: number[];
-  /** Training time in ms at the same steps. */
-  time: number[];
-  /** Steps between kept points: doubles (dropping every other point) when the history reaches its cap. */
-  stride: number;
-  validation: { step: number; loss: number }[];
-}
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
+import { type TaskId } from '../tasks/taskSpec.ts';
 
 export type WalkMode = 'forward' | 'backward';
 
@@ -123,17 +113,4 @@ export function newRunState(): RunState {
 /** A fresh store: one per run (run/run.ts makes them). */
 export function createAppStore(init: Partial<AppState> = {}): AppStore {
   return createStore<AppState>()(() => ({ ...initialState(), ...init }));
-}
-
-/** Render code's read of the run on show (the RunProvider's); re-renders when the selected value changes. */
-export function useApp<T>(selector: (s: AppState) => T): T {
-  return useStore(useRun().store, selector);
-}
-
-/**
- * The store of the run a component shows, for reads and writes inside event handlers (render code reads
- * through useApp so it re-renders).
- */
-export function useAppStore(): AppStore {
-  return useRun().store;
 }

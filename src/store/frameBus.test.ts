@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticFrame } from '../panels/gates/syntheticFrame.ts';
+import { syntheticFrame } from '../testing/syntheticFrame.ts';
 import { FrameBus, frameBytes } from './frameBus.ts';
 
 describe('FrameBus history cursor', () => {

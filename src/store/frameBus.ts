@@ -2,14 +2,10 @@
  * The fast lane for one run's probe frames: the latest live frame plus a bounded training-history ring.
  * Panels read it through run/frameView.ts, whose scheduler repaints them in requestAnimationFrame.
  */
-import type { ProbeFrame } from '../worker/protocol.ts';
+import type { ProbeFrame } from '../contracts/protocol.ts';
+import type { HistoryEntry } from '../contracts/runControls.ts';
 
 type Listener = () => void;
-
-export interface HistoryEntry {
-  step: number;
-  frame: ProbeFrame;
-}
 
 /** Bytes held by a frame's arrays. */
 export function frameBytes(f: ProbeFrame): number {

@@ -1,5 +1,5 @@
 /**
- * Sequence classification on real sensor data, the seeds' fault-diagnosis set-up: a window of W rows × F
+ * Sequence classification on real sensor data, set up as fault diagnosis: a window of W rows × F
  * features → the class of the window's last row (many-to-one, softmax cross-entropy). Features are z-scored
  * with statistics of the training rows; the split is chronological.
  */
@@ -24,7 +24,7 @@ export interface LabelledSource {
 }
 
 export interface ClassificationOptions extends SplitOptions {
-  /** Timesteps per window (default 5, as in the seeds). */
+  /** Timesteps per window (default 5: a short history already tells the classes apart). */
   window: number;
   stride: number;
   /** Feature columns; null = all of the source's columns. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng.ts';
-import { DEFAULT_RUN_CONFIG } from '../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
 import { DATASETS, type DatasetId } from './data/datasets.ts';
-import { bundled, csvData, picked } from './dataFixtures.ts';
+import { bundled, csvData, picked } from '../testing/dataFixtures.ts';
 import { targetRow } from './data/windowing.ts';
-import { buildDataTask, columnList, createDataTask, dataTaskMeta, taskSwitchPatch } from './dataTasks.ts';
+import { buildDataTask, columnList, createDataTask, dataTaskMeta } from './dataTasks.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import { evaluateForecast } from './forecast.ts';
 
 const EXPECTED: Record<DatasetId, { loss: string; inputSize: number; outputSize: number | 'vocab'; mode: string; seqLen: number; kind: string }> = {

@@ -1,15 +1,15 @@
 /**
- * Dataset-backed tasks (issue 5): built from data the page sends with the init message. The RunConfig's
+ * Dataset-backed tasks: built from data the page sends with the init message. The task spec's
  * data-pipeline fields (window = seqLen, horizon, stride, scaler, split, target, features, vocabulary)
  * override the dataset's defaults, so a URL plus the same data always rebuilds the same task.
  */
-import { DEFAULT_RUN_CONFIG, type RunConfig, type TaskId } from '../store/runConfig.ts';
+import type { TaskSpec } from './taskSpec.ts';
 import type { CsvTable } from './csv/parse.ts';
 import { forecastTask, seriesFromTable } from './forecast.ts';
 import { builtinTask, type DataTask, type DataTaskMeta } from './data/builtin.ts';
 import { datasetInfo, type DatasetInfo } from './data/datasets.ts';
 import type { Task } from './task.ts';
-import { isDataTask, type DataTaskId } from './registry.ts';
+import type { DataTaskId } from './registry.ts';
 
 /**
  * The raw data of a dataset task, as the page sends it to the worker: a parsed table (with the column that
@@ -23,12 +23,12 @@ export function columnList(text: string): string[] {
 }
 
 /** Input columns of a forecast: the listed extra features (target first), or the target alone. */
-function forecastInputs(config: RunConfig, target: string): string[] {
+function forecastInputs(config: TaskSpec, target: string): string[] {
   const extra = columnList(config.features).filter((c) => c !== target);
   return [target, ...extra];
 }
 
-function forecastOptions(config: RunConfig) {
+function forecastOptions(config: TaskSpec) {
   return {
     window: config.seqLen,
     horizon: config.horizon,
@@ -40,7 +40,7 @@ function forecastOptions(config: RunConfig) {
   };
 }
 
-function builtin(info: DatasetInfo, config: RunConfig, data: TaskData): DataTask {
+function builtin(info: DatasetInfo, config: TaskSpec, data: TaskData): DataTask {
   if (info.kind === 'text') {
     if (data.kind !== 'text') throw new Error(`the '${info.id}' task needs a text, got a table`);
     return builtinTask({ info, kind: 'text', text: data.text }, { text: { seqLen: config.seqLen, maxSymbols: config.maxSymbols } });
@@ -63,7 +63,7 @@ function builtin(info: DatasetInfo, config: RunConfig, data: TaskData): DataTask
 }
 
 /** The user's CSV as a forecast of config.target (default: its first numeric column other than the date). */
-function csvTask(config: RunConfig, data: TaskData): DataTask {
+function csvTask(config: TaskSpec, data: TaskData): DataTask {
   if (data.kind !== 'table') throw new Error('the CSV task needs a table');
   const dateColumn = data.dateColumn ?? null;
   const numeric = data.table.columns.filter((c) => c.type === 'numeric' && c.name !== dateColumn).map((c) => c.name);
@@ -74,30 +74,18 @@ function csvTask(config: RunConfig, data: TaskData): DataTask {
 }
 
 /** The task and the plain-data description the pipeline, metrics and text panels draw. */
-export function buildDataTask(id: DataTaskId, config: RunConfig, data: TaskData | undefined): DataTask {
+export function buildDataTask(id: DataTaskId, config: TaskSpec, data: TaskData | undefined): DataTask {
   if (!data) throw new Error(`the '${id}' task needs its data (none was sent)`);
   return id === 'csv' ? csvTask(config, data) : builtin(datasetInfo(id), config, data);
 }
 
-/** Window length a dataset kind starts with: the seeds' 10 days for forecasts, 5 timesteps for fault diagnosis, 40 characters. */
+/** Window length a dataset kind starts with: 10 days for forecasts, 5 timesteps for fault diagnosis, 40 characters. */
 export const DEFAULT_WINDOW_OF: Record<DatasetInfo['kind'], number> = { series: 10, classification: 5, text: 40 };
-
-/**
- * What picking `task` in the form changes besides the task: a dataset task starts from its own window length
- * and default columns (a target of another dataset would not exist); leaving the datasets restores the
- * synthetic tasks' sequence length.
- */
-export function taskSwitchPatch(from: RunConfig, task: TaskId): Partial<RunConfig> {
-  if (task === from.task) return {};
-  if (!isDataTask(task)) return isDataTask(from.task) ? { task, seqLen: DEFAULT_RUN_CONFIG.seqLen } : { task };
-  const kind = task === 'csv' ? 'series' : datasetInfo(task).kind;
-  return { task, seqLen: DEFAULT_WINDOW_OF[kind], target: '', features: '' };
-}
 
 /** Meta of the tasks createDataTask built, so the worker's evaluations find it from the run's Task. */
 const METAS = new WeakMap<Task, DataTaskMeta>();
 
-export function createDataTask(id: DataTaskId, config: RunConfig, data: TaskData | undefined): Task {
+export function createDataTask(id: DataTaskId, config: TaskSpec, data: TaskData | undefined): Task {
   const { task, meta } = buildDataTask(id, config, data);
   METAS.set(task, meta);
   return task;

@@ -23,7 +23,7 @@ const lastValue = (i = 0) => (b: SequenceBatch) => {
 };
 
 describe('forecastTask', () => {
-  it('builds a many-to-one regression task with the seeds’ defaults (W = 10, h = 1, 70/30, min-max)', () => {
+  it('builds a many-to-one regression task with the default pipeline (W = 10, h = 1, 70/30, min-max)', () => {
     const { task, meta } = forecastTask(source(), { target: 'y' });
     expect(task).toMatchObject({ loss: 'mse', inputSize: 1, outputSize: 1, outputMode: 'last', seqLen: 10, classes: null });
     expect(meta.split).toEqual({ rows: 50, trainEnd: 35, testStart: 35 });

@@ -1,5 +1,5 @@
 /**
- * Forecasting a real series, the seeds' pipeline made explicit: chronological split → scaler fitted on the
+ * Forecasting a real series, every stage of the pipeline explicit: chronological split → scaler fitted on the
  * training rows → sliding windows → many-to-one regression of the value `horizon` steps ahead. Returns the
  * Task the trainer runs and the plain-data metadata the pipeline and metrics panels draw.
  */

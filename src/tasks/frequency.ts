@@ -1,6 +1,6 @@
 /**
  * Sequence classification: which of K frequencies does a noisy wave have? Many-to-one with softmax
- * cross-entropy — the shape of the seeds' fault-diagnosis example (a window of readings → a label).
+ * cross-entropy — the shape of fault diagnosis from sensor readings (a window of readings → a label).
  */
 import { Rng } from '../engine/rng.ts';
 import { emptyBatch, type Task } from './task.ts';

@@ -1,8 +1,8 @@
 /**
- * The tasks a RunConfig can name. Synthetic and memory tasks are generated from the seed; dataset tasks need
+ * The tasks a task spec can name. Synthetic and memory tasks are generated from the seed; dataset tasks need
  * their data (fetched or uploaded on the page and sent to the worker with the init message).
  */
-import type { RunConfig, TaskId } from '../store/runConfig.ts';
+import type { TaskId, TaskSpec } from './taskSpec.ts';
 import { frequencyTask } from './frequency.ts';
 import { memoryTask } from './memory.ts';
 import { sineTask } from './sine.ts';
@@ -20,7 +20,7 @@ export function isDataTask(id: TaskId): id is DataTaskId {
 /** Tasks where both output modes make sense (a target at every timestep, or only after the last): config.outputMode applies. */
 export const OUTPUT_MODE_TASKS: readonly TaskId[] = ['sine'];
 
-export const GENERATED_TASKS: Record<GeneratedTaskId, (config: RunConfig) => Task> = {
+export const GENERATED_TASKS: Record<GeneratedTaskId, (config: TaskSpec) => Task> = {
   sine: ({ seqLen, outputMode }) => sineTask({ seqLen, outputMode }),
   frequency: ({ seqLen }) => frequencyTask({ seqLen }),
   adding: ({ seqLen }) => memoryTask('adding', seqLen),
@@ -28,7 +28,7 @@ export const GENERATED_TASKS: Record<GeneratedTaskId, (config: RunConfig) => Tas
   temporalOrder: ({ seqLen }) => memoryTask('temporalOrder', seqLen),
 };
 
-export function createGeneratedTask(id: GeneratedTaskId, config: RunConfig): Task {
+export function createGeneratedTask(id: GeneratedTaskId, config: TaskSpec): Task {
   const make = GENERATED_TASKS[id];
   if (!make) throw new Error(`unknown task '${id}' (have: ${Object.keys(GENERATED_TASKS).join(', ')})`);
   return make(config);

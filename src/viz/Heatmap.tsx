@@ -12,8 +12,8 @@ import { cellAt, cellIndex, rowMajor, type GridLayout } from './grid.ts';
 import { paintHeatmap } from './paintHeatmap.ts';
 import { formatValue } from './format.ts';
 import { cellScale, PLOT_MARGIN as M, useWidth } from './layout.ts';
-import type { ScheduleOptions } from '../run/scheduled.ts';
-import { useRepaint, type Source } from './source.ts';
+import type { ScheduleOptions } from '../client/scheduled.ts';
+import { useRepaint, type Source } from '../client/source.ts';
 import './viz.css';
 
 export interface GridView {

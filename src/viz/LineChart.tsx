@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ChartFrame, type ChartGroup, type ChartHover } from './ChartFrame.tsx';
 import type { Domain } from './domain.ts';
 import { formatValue } from './format.ts';
-import type { Source } from './source.ts';
+import type { Source } from '../client/source.ts';
 
 export interface LineSeries {
   key: string;

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useRepaint, type Source } from './source.ts';
+import { useRepaint, type Source } from '../client/source.ts';
 
 /** Text that follows a Source (e.g. the training step of the frame on show) without re-rendering React. */
 export function LiveText(props: { source: Source<string>; className?: string }) {

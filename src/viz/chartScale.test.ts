@@ -9,7 +9,7 @@ import { lutIndex } from './colorLut.ts';
 import { logDomain, MAX_ABS, niceCeil, seriesSymmetricDomain, symmetricDomain } from './domain.ts';
 import { compactTickFormat, formatValue } from './format.ts';
 import { reduceMinMax } from './reduce.ts';
-import { debiasedEma } from '../panels/loss/lossMath.ts';
+import { debiasedEma } from '../panels/shared/lossMath.ts';
 
 const CASES: Record<string, number[]> = {
   subnormal: [1e-320, 2e-320, 5e-320, 3e-320],

@@ -32,7 +32,7 @@ for (const task of ['airline', 'euStocks', 'co2']) {
     const metrics = page.getByTestId('panel-metrics');
     await expect(pipeline).toBeVisible();
     await expect(metrics.getByTestId('metrics-table')).toBeVisible();
-    // The seeds' set-up: a window of 10, min-max fitted on the training rows only.
+    // The default set-up: a window of 10, min-max fitted on the training rows only.
     await expect(page.getByTestId('input-window')).toHaveValue('10');
     await expect(pipeline.getByTestId('pipeline-scaler')).toBeVisible();
     await expect(pipeline.getByTestId('pipeline-leakage')).toHaveCount(0);

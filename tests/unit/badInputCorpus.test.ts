@@ -15,7 +15,7 @@ import type { CsvMessageKey } from '../../src/tasks/csv/messages.ts';
 import { parseCsv } from '../../src/tasks/csv/parse.ts';
 import { MAX_COLUMNS, MAX_LINE_CHARS } from '../../src/tasks/csv/records.ts';
 import { validateTable } from '../../src/tasks/csv/validate.ts';
-import { parseUrl, PROPS, type UrlWarning } from '../../src/store/urlCodec.ts';
+import { parseUrl, PROPS, type UrlWarning } from '../../src/contracts/urlCodec.ts';
 
 interface Case<K> {
   name: string;

@@ -1,8 +1,8 @@
 /** What is wrong with the table for the chosen columns (errors first), each with the remedies that fix it. */
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { CsvIssue, CsvRemedy } from '../../tasks/csv/validate.ts';
-import type { FlowMessage } from './csvFlow.ts';
+import { csvText, type FlowMessage } from './csvFlow.ts';
 
 const REMEDY_LABEL: Record<CsvRemedy, MessageKey> = {
   dropRows: 'csv.remedy.dropRows',
@@ -36,7 +36,7 @@ export function CsvIssues(props: { issues: readonly CsvIssue[]; notes: readonly 
                 {issue.severity === 'error' ? '✕' : 'ⓘ'}
               </span>
               <span className="visually-hidden">{t(issue.severity === 'error' ? 'csvUi.error' : 'csvUi.warning')}: </span>
-              <span className="csv-issue-text">{t(issue.key, issue.params)}</span>
+              <span className="csv-issue-text">{t(csvText(issue).key, issue.params)}</span>
               {issue.remedies
                 .filter((r) => r !== 'sortByDate' || props.canSort)
                 .map((r) => (

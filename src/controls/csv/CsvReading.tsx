@@ -1,5 +1,5 @@
 /** A file being read: its name and size, rows read so far, a warning for a big file, and Cancel. */
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { formatBytes, LARGE_FILE_BYTES, type CsvFlow } from './csvFlow.ts';
 
 export function CsvReading(props: { state: Extract<CsvFlow, { phase: 'reading' }>; onCancel: () => void }) {

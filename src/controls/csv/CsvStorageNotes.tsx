@@ -1,6 +1,6 @@
 /** Why the table trained on was not kept for a reload: said when it happens, and again after the reload. */
 import { useEffect, useState } from 'react';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { csvStore, type NotKept } from '../../store/csvPersist.ts';
 import { formatBytes } from './csvFlow.ts';
 

@@ -1,6 +1,6 @@
 /** The loaded table: its first rows with each column's type, and the pickers for date, inputs and target. */
 import { useId } from 'react';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import type { CsvTable } from '../../tasks/csv/parse.ts';
 import type { CsvSelection } from '../../tasks/csv/validate.ts';
 import { listableColumn, previewRows } from './csvFlow.ts';

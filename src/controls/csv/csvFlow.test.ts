@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_CONFIG } from '../../store/runConfig.ts';
+import { DEFAULT_RUN_CONFIG } from '../../contracts/runConfig.ts';
 import { parseCsv, type CsvParseOptions, type CsvParseResult } from '../../tasks/csv/parse.ts';
 import { DEFAULT_REQUIREMENTS } from '../../tasks/csv/validate.ts';
 import {

@@ -7,16 +7,22 @@ import type { MessageKey } from '../../i18n/i18n.ts';
 import type { CsvEncoding } from '../../tasks/csv/decode.ts';
 import type { CsvParseResult, CsvProgress, CsvTable } from '../../tasks/csv/parse.ts';
 import type { CsvDelimiter } from '../../tasks/csv/records.ts';
+import type { CsvMessage } from '../../tasks/csv/messages.ts';
 import { dropMissingRows, interpolateMissing, sortByDate } from '../../tasks/csv/repair.ts';
-import type { RunConfig } from '../../store/runConfig.ts';
-import { reconcile } from '../../store/urlCodec.ts';
-import { taskSwitchPatch } from '../../tasks/dataTasks.ts';
+import type { RunConfig } from '../../contracts/runConfig.ts';
+import { reconcile } from '../../contracts/urlCodec.ts';
+import { taskSwitchPatch } from '../../contracts/taskSwitch.ts';
 import { defaultSelection, validateTable, type CsvIssue, type CsvRemedy, type CsvRequirements, type CsvSelection } from '../../tasks/csv/validate.ts';
 
 /** A message for the user: a dictionary key and its placeholders. */
 export interface FlowMessage {
   key: MessageKey;
   params: Record<string, string | number>;
+}
+
+/** The reader's message as one of the dictionaries' keys (src/i18n/parts/csv.test.ts checks each has a text). */
+export function csvText(m: CsvMessage): FlowMessage {
+  return { key: m.key as MessageKey, params: m.params };
 }
 
 /** How the file is read again after a failure (the user's answer to the message). */
@@ -116,7 +122,7 @@ export function csvFlowReducer(state: CsvFlow, event: CsvFlowEvent, req: CsvRequ
       if (state.phase !== 'reading') return state;
       const r = event.result;
       if (!r.ok) {
-        return { phase: 'failed', fileName: state.fileName, error: r.error, suggestedEncoding: r.suggestedEncoding, canChooseDelimiter: DELIMITER_ERRORS.has(r.error.key) };
+        return { phase: 'failed', fileName: state.fileName, error: csvText(r.error), suggestedEncoding: r.suggestedEncoding, canChooseDelimiter: DELIMITER_ERRORS.has(r.error.key) };
       }
       return loaded(state.fileName, r.table, defaultSelection(r.table), req, []);
     }

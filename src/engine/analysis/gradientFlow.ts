@@ -1,5 +1,5 @@
 /**
- * How the gradient travels back through time (seed 004's derivation made measurable): per-timestep norms,
+ * How the gradient travels back through time (the vanishing-gradient derivation made measurable): per-timestep norms,
  * a fitted decay rate, the running Jacobian products that cause it (RNN: ∏ diag(φ′)·W_hh; LSTM: ∏ f along
  * the cell path; GRU: ∏ z along the carry path). RNNbow's split of a weight gradient into the contributions
  * of each timestep is in timestepTerms.ts.

@@ -7,12 +7,12 @@ import { useState } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import { GATE_NAMES } from '../../engine/gateLayout.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useApp } from '../../store/appStore.ts';
-import { frameCell } from '../../viz/frameSource.ts';
+import { useT } from '../../client/useT.ts';
+import { useApp } from '../../client/useApp.ts';
+import { frameCell } from '../shared/frameSource.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { Panel } from '../Panel.tsx';
-import { useFrame } from '../useFrame.ts';
+import { useFrame } from '../shared/useFrame.ts';
 import { CURVES, curvePath, defaultGate, gateFunction, gatePoints, saturatedCount } from './activationsView.ts';
 import './activations.css';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../engine/activations.ts';
-import { DEFAULT_RUN_CONFIG } from '../../store/runConfig.ts';
-import { engineFixture } from '../cell/probeFixture.ts';
+import { DEFAULT_RUN_CONFIG } from '../../contracts/runConfig.ts';
+import { engineFixture } from '../../testing/probeFixture.ts';
 import { curvePath, gateFunction, gatePoints, saturatedCount } from './activationsView.ts';
 
 describe('the activation panel', () => {

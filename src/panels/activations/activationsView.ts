@@ -6,8 +6,8 @@
 import { ACTIVATION_FUNCTIONS, activationDerivative, type ActivationName } from '../../engine/activations.ts';
 import type { CellKind } from '../../engine/config.ts';
 import { GATE_NAMES } from '../../engine/gateLayout.ts';
-import type { RunConfig } from '../../store/runConfig.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { RunConfig } from '../../contracts/runConfig.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 
 /** The curves always drawn: the two classic ones and MATLAB's cheaper alternatives. */
 export const CURVES: readonly { name: ActivationName; color: string }[] = [

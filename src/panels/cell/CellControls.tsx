@@ -1,8 +1,8 @@
 /** The cell panel's header controls: walk direction, stepping along the walk, and the unit selector. */
 import { useId } from 'react';
-import { useT } from '../../i18n/useT.ts';
-import { setTimestep, setUnit, setWalk } from '../../controls/actions.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { setTimestep, setUnit, setWalk } from '../../store/actions.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { displayUnit } from '../../viz/format.ts';
 import { useWalkPlayer, walkStep } from './walk.ts';
 

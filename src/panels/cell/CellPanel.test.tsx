@@ -5,9 +5,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { initialState } from '../../store/appStore.ts';
 import { CellPanel } from './CellPanel.tsx';
 import { loadKatex } from './katex.ts';
-import { engineFixture } from './probeFixture.ts';
-import { createUiStore } from '../../app/uiStore.ts';
-import { testRun, withRun } from '../../run/testRuns.ts';
+import { engineFixture } from '../../testing/probeFixture.ts';
+import { createUiStore } from '../../store/uiStore.ts';
+import { testRun, withRun } from '../../testing/testRuns.ts';
 
 let run = testRun();
 let ui = createUiStore();

@@ -5,16 +5,16 @@
  */
 import { useMemo } from 'react';
 import type { GateName } from '../../engine/gateLayout.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useShownFrame } from '../../run/frameView.ts';
-import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { useShownFrame } from '../../client/frameView.ts';
+import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
+import { useApp } from '../../client/useApp.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
 import { niceCeil, seriesSymmetricDomain } from '../../viz/domain.ts';
 import { displayTimestep, displayUnit } from '../../viz/format.ts';
-import { frameCell } from '../../viz/frameSource.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
-import { LayerSelect } from '../gates/LayerSelect.tsx';
+import { frameCell } from '../shared/frameSource.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
+import { LayerSelect } from '../shared/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';
 import type { Activations } from './bptt.ts';
 import { UnitPicker, UnitStrip, WalkControls } from './CellControls.tsx';

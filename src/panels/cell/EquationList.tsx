@@ -1,7 +1,7 @@
 /** The equations with numbers: KaTeX once loaded, plain text before; every number shows all digits on hover. */
 import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { GateName } from '../../engine/gateLayout.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import type { EqLine, Part } from './equations.ts';
 import { fmt, fmtFull } from './format.ts';
 import { KATEX_OPTIONS, useKatex, type Katex } from './katex.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../engine/config.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
-import { frameCell } from '../../viz/frameSource.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
+import { frameCell } from '../shared/frameSource.ts';
 import { cellGradTerms, cutBefore, gateDeltas, hiddenGradFromStep, hiddenGradSplit, type Activations } from './bptt.ts';
-import { engineFixture } from './probeFixture.ts';
-import { expectF32Close } from './expectF32Close.ts';
+import { engineFixture } from '../../testing/probeFixture.ts';
+import { expectF32Close } from '../../testing/expectF32Close.ts';
 
 const MODELS: [string, Partial<ModelConfig>][] = [
   ['LSTM', { cell: 'lstm' }],

@@ -6,7 +6,7 @@
 import type { CellKind, GateActivation, RnnNonlinearity, StateActivation } from '../../engine/config.ts';
 import { ACTIVATION_FUNCTIONS, activationDerivative, type ActivationName } from '../../engine/activations.ts';
 import { GATE_NAMES, PEEPHOLE_GATES, type GateName } from '../../engine/gateLayout.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 import { gateOffset, gateRow, prevHidden, unitAt, type Site } from './frameReader.ts';
 
 export interface Activations {

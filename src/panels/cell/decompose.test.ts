@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../engine/config.ts';
 import { GATE_NAMES } from '../../engine/gateLayout.ts';
-import { frameCell } from '../../viz/frameSource.ts';
+import { frameCell } from '../shared/frameSource.ts';
 import { gateOffset } from './frameReader.ts';
 import { preTerms } from './decompose.ts';
-import { engineFixture } from './probeFixture.ts';
-import { expectF32Close } from './expectF32Close.ts';
+import { engineFixture } from '../../testing/probeFixture.ts';
+import { expectF32Close } from '../../testing/expectF32Close.ts';
 
 const MODELS: [string, Partial<ModelConfig>][] = [
   ['LSTM', { cell: 'lstm' }],

@@ -6,7 +6,7 @@
  */
 import type { CellKind } from '../../engine/config.ts';
 import { PEEPHOLE_GATES, type GateName } from '../../engine/gateLayout.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 import { gateOffset, gateRow, layerInput, prevHidden, rowDot, unitAt, type Site } from './frameReader.ts';
 
 export interface PreTerms {

@@ -5,7 +5,7 @@ import type { Activations } from './bptt.ts';
 import { equationLines, type EqLine } from './equations.ts';
 import { KATEX_OPTIONS } from './katex.ts';
 import { partsToPlain, partsToTemplate, texToPlain } from './mathText.ts';
-import { engineFixture } from './probeFixture.ts';
+import { engineFixture } from '../../testing/probeFixture.ts';
 import { readUnit } from './unitState.ts';
 
 const MODELS: [string, Partial<ModelConfig>, number][] = [

@@ -4,7 +4,7 @@
  */
 import type { CellKind } from '../../engine/config.ts';
 import { gateCount, gateIndex, type GateName } from '../../engine/gateLayout.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 
 /** Which unit of which layer at which timestep (0-based). */
 export interface Site {

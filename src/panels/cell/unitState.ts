@@ -4,13 +4,13 @@
  */
 import type { CellKind } from '../../engine/config.ts';
 import { GATE_NAMES, type GateName } from '../../engine/gateLayout.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 import {
   activate, cellGradFromStep, cellGradTerms, cutBefore, gateDeltas, hiddenGradFromStep, hiddenGradSplit,
   type Activations, type CellBack, type CellGradTerms, type GateDelta, type HiddenBack, type HiddenGradSplit,
 } from './bptt.ts';
 import { preTerms, type PreTerms } from './decompose.ts';
-import { frameCell } from '../../viz/frameSource.ts';
+import { frameCell } from '../shared/frameSource.ts';
 import { gateOffset, layerInput, layerInputSize, prevHidden, unitAt, type Site } from './frameReader.ts';
 
 export interface GateState {

@@ -3,8 +3,9 @@
  * T → 1 (selection.t is 0-based).
  */
 import { useEffect, useState } from 'react';
-import { setTimestep } from '../../controls/actions.ts';
-import { useAppStore, type WalkMode } from '../../store/appStore.ts';
+import { setTimestep } from '../../store/actions.ts';
+import { type WalkMode } from '../../store/appStore.ts';
+import { useAppStore } from '../../client/useApp.ts';
 
 /** The timestep one step on (+1) or back (−1) along the walk, clamped to [0, T−1]. */
 export function walkStep(t: number, T: number, walk: WalkMode, dir: 1 | -1): number {

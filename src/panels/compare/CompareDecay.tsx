@@ -4,21 +4,21 @@
  * gradient is left at t = 1 (also in data attributes, which the browser tests read).
  */
 import { memo, useCallback, useMemo } from 'react';
-import { variantLabel } from '../../compare/compareSet.ts';
-import { setTimestep } from '../../controls/actions.ts';
+import { variantLabel } from '../../contracts/compareSet.ts';
+import { setTimestep } from '../../store/actions.ts';
 import { earlyOverLate, keyFrameIn } from '../../presets/keyFrame.ts';
 import { matchingPreset } from '../../presets/presets.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
-import { useT } from '../../i18n/useT.ts';
-import { shownFrame, subscribeShown } from '../../run/frameView.ts';
-import { racerOf, type Run } from '../../run/run.ts';
-import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
-import { useScheduledVersion } from '../../run/scheduled.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
+import { useT } from '../../client/useT.ts';
+import { shownFrame, subscribeShown } from '../../client/frameView.ts';
+import { racerOf, type Run } from '../../client/run.ts';
+import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
+import { useScheduledVersion } from '../../client/scheduled.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
 import { seriesSwatch } from '../../viz/seriesSwatch.ts';
-import { DecayChart, type DecayReference } from '../gradientDecay/DecayChart.tsx';
-import type { DecaySeries } from '../gradientDecay/decayView.ts';
+import { DecayChart, type DecayReference } from '../shared/DecayChart.tsx';
+import type { DecaySeries } from '../shared/decayView.ts';
 import { earlyLateRatio, modelDecaySeries } from './decayCurves.ts';
 
 /** Memoised: it re-renders on its own (heavy, a few times a second) clock, not with the comparison panel's. */

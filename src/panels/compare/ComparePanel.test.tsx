@@ -3,14 +3,14 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
-import { createUiStore } from '../../app/uiStore.ts';
-import { focusedRun, RunController } from '../../compare/runController.ts';
+import { createUiStore } from '../../store/uiStore.ts';
+import { focusedRun, RunController } from '../../client/runController.ts';
 import type { CellKind } from '../../engine/config.ts';
-import type { Run } from '../../run/run.ts';
-import { fakeRunFactory, withRun } from '../../run/testRuns.ts';
-import { useWorkspace, WorkspaceProvider } from '../../run/workspaceContext.ts';
-import { syntheticFrame } from '../gates/syntheticFrame.ts';
-import { rootPerTest } from '../testKit.ts';
+import type { Run } from '../../client/run.ts';
+import { fakeRunFactory, withRun } from '../../testing/testRuns.ts';
+import { useWorkspace, WorkspaceProvider } from '../../client/workspaceContext.ts';
+import { syntheticFrame } from '../../testing/syntheticFrame.ts';
+import { rootPerTest } from '../../testing/panelKit.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 
 const T = 12;

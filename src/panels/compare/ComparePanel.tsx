@@ -4,18 +4,18 @@
  * single-run panels below follow the model chosen here.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { variantLabel } from '../../compare/compareSet.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useFrameValue } from '../../viz/frameSource.ts';
-import { racerOf, type Run } from '../../run/run.ts';
-import { useRun } from '../../run/runContext.ts';
-import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
-import { useScheduledVersion } from '../../run/scheduled.ts';
-import { useRunController, useWorkspace } from '../../run/workspaceContext.ts';
+import { variantLabel } from '../../contracts/compareSet.ts';
+import { useT } from '../../client/useT.ts';
+import { useFrameValue } from '../shared/frameSource.ts';
+import { racerOf, type Run } from '../../client/run.ts';
+import { useRun } from '../../client/runContext.ts';
+import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
+import { useScheduledVersion } from '../../client/scheduled.ts';
+import { useRunController, useWorkspace } from '../../client/workspaceContext.ts';
 import { Panel } from '../Panel.tsx';
-import { formatLoss, LossChart, type LossCurve } from '../loss/LossChart.tsx';
-import { LossControls } from '../loss/LossControls.tsx';
-import { buildSeries, type XMode } from '../loss/lossSeries.ts';
+import { formatLoss, LossChart, type LossCurve } from '../shared/LossChart.tsx';
+import { LossControls } from '../shared/LossControls.tsx';
+import { buildSeries, type XMode } from '../shared/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
 import { ModelView } from './ModelView.tsx';
 import './compare.css';

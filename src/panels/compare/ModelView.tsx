@@ -2,17 +2,17 @@
 import { memo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
-import { variantLabel } from '../../compare/compareSet.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useFrameSource } from '../../run/frameView.ts';
-import { racerOf, type Run } from '../../run/run.ts';
-import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
-import { useApp } from '../../store/appStore.ts';
-import { useFrameValue } from '../../viz/frameSource.ts';
+import { variantLabel } from '../../contracts/compareSet.ts';
+import { useT } from '../../client/useT.ts';
+import { useFrameSource } from '../../client/frameView.ts';
+import { racerOf, type Run } from '../../client/run.ts';
+import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
+import { useApp } from '../../client/useApp.ts';
+import { useFrameValue } from '../shared/frameSource.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
-import { TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
-import { gateStyle, gateView } from '../gates/gateViews.ts';
-import { stateView } from '../state/stateViews.ts';
+import { TraceHeatmap } from '../shared/TraceHeatmap.tsx';
+import { gateStyle, gateView } from '../shared/gateViews.ts';
+import { stateView } from '../shared/stateViews.ts';
 
 /** The gate that decides what each architecture carries from one step to the next. */
 const MEMORY_GATE: Record<CellKind, GateName> = { lstm: 'f', gru: 'z', rnn: 'a' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticFrame } from '../gates/syntheticFrame.ts';
+import { syntheticFrame } from '../../testing/syntheticFrame.ts';
 import { earlyLateRatio, modelDecaySeries } from './decayCurves.ts';
-import type { GradientFlowFrame } from '../../worker/protocol.ts';
+import type { GradientFlowFrame } from '../../contracts/protocol.ts';
 
 function flowOf(L: number, T: number, withCell: boolean): GradientFlowFrame {
   const ramp = (scale: number) => Float32Array.from({ length: L * T }, (_, i) => scale * (i + 1));

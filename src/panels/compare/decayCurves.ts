@@ -4,8 +4,8 @@
  * last step's gradient is left at t = 1.
  */
 import type { CellKind } from '../../engine/config.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
-import { layerRow, type DecaySeries } from '../gradientDecay/decayView.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
+import { layerRow, type DecaySeries } from '../shared/decayView.ts';
 
 /** The series of one racer (its id is the series' key) at `layer` (clamped to its layers); null for a frame without gradient flow. */
 export function modelDecaySeries(frame: ProbeFrame, racer: { id: string; cell: CellKind }, layer: number, label: string, color: string): DecaySeries | null {

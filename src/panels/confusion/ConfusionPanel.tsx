@@ -4,17 +4,17 @@
  * balance of the data, of the training windows and of the test windows.
  */
 import { schemeTableau10 } from 'd3-scale-chromatic';
-import { useT } from '../../i18n/useT.ts';
-import { useLang } from '../../app/uiStore.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { useLang } from '../../store/uiStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { ClassBalance } from '../../tasks/classification.ts';
 import { PALETTES } from '../../viz/colorLut.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
-import type { ClassificationEvaluationResult } from '../../worker/protocol.ts';
+import type { ClassificationEvaluationResult } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
-import { DataWaiting } from '../pipeline/DataWaiting.tsx';
-import { classLabels, rowShares } from '../pipeline/pipelineView.ts';
-import '../pipeline/pipeline.css';
+import { DataWaiting } from '../shared/DataWaiting.tsx';
+import { classLabels, rowShares } from '../shared/pipelineView.ts';
+import '../shared/pipeline.css';
 
 type T = ReturnType<typeof useT>;
 

@@ -5,16 +5,16 @@ import { createRoot, type Root } from 'react-dom/client';
 import { initialState } from '../../store/appStore.ts';
 import { GatesPanel } from './GatesPanel.tsx';
 import { useShortcuts } from '../../controls/shortcuts.ts';
-import { useUiStore } from '../../app/uiStore.ts';
-import { useAppStore } from '../../store/appStore.ts';
-import type { TrainerControls } from '../../app/clientContext.ts';
+import { useUiStore } from '../../store/uiStore.ts';
+import { useAppStore } from '../../client/useApp.ts';
+import type { TrainerControls } from '../../contracts/runControls.ts';
 
 const none = (): void => undefined;
 const idleControls: TrainerControls = { start: none, play: none, pause: none, toggle: none, step: none, reset: none, setHyper: none, setSpeed: none, applyConfig: none, gradCheck: none };
 import { StatePanel } from '../state/StatePanel.tsx';
-import { syntheticFrame } from './syntheticFrame.ts';
-import { createUiStore } from '../../app/uiStore.ts';
-import { testRun, withRun } from '../../run/testRuns.ts';
+import { syntheticFrame } from '../../testing/syntheticFrame.ts';
+import { createUiStore } from '../../store/uiStore.ts';
+import { testRun, withRun } from '../../testing/testRuns.ts';
 
 let run = testRun();
 let ui = createUiStore();

@@ -3,17 +3,17 @@
  * pre-activation). In the backward walk it can show ∂L/∂(gate pre-activation) instead.
  */
 import { useId, useState } from 'react';
-import { useApp } from '../../store/appStore.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useApp } from '../../client/useApp.ts';
+import { useT } from '../../client/useT.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { Panel } from '../Panel.tsx';
-import { useFrameShape, type FrameShape } from '../../viz/frameSource.ts';
-import { useFrameSource } from '../../run/frameView.ts';
+import { useFrameShape, type FrameShape } from '../shared/frameSource.ts';
+import { useFrameSource } from '../../client/frameView.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
-import { heatmapHeight, TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
-import { gateStyle, gateView, TEACHING_ORDER } from './gateViews.ts';
-import { LayerSelect, useLayer } from './LayerSelect.tsx';
-import './gates.css';
+import { heatmapHeight, TraceHeatmap } from '../shared/TraceHeatmap.tsx';
+import { gateStyle, gateView, TEACHING_ORDER } from '../shared/gateViews.ts';
+import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
+import '../shared/gatesState.css';
 
 export function GatesPanel() {
   const t = useT();

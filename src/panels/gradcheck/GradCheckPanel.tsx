@@ -1,14 +1,14 @@
 /**
- * The seeds' 梯度检查 made interactive: the analytic gradient of every parameter group against central
+ * The gradient check (梯度检查) made interactive: the analytic gradient of every parameter group against central
  * differences, run in the trainer worker with a progress bar, then a table of norms and relative errors.
  */
 import { useId, useState } from 'react';
 import { format } from 'd3-format';
-import { useT } from '../../i18n/useT.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
-import { useClient } from '../../app/clientContext.ts';
-import type { GradCheckRow } from '../../worker/protocol.ts';
+import { useClient } from '../../client/clientContext.ts';
+import type { GradCheckRow } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
 import { EPS_CHOICES, formatPower, groupSymbol, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
 import './gradcheck.css';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { gradCheckGroups } from '../../engine/gradcheck.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../../store/runConfig.ts';
-import { buildRun } from '../../worker/buildRun.ts';
-import type { GradCheckRow } from '../../worker/protocol.ts';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../../contracts/runConfig.ts';
+import { buildRun } from '../../trainer/buildRun.ts';
+import type { GradCheckRow } from '../../contracts/protocol.ts';
 import { formatPower, forwardCost, groupCount, groupSymbol, maxPerGroupFor, MIN_PER_GROUP, passes, PASS_THRESHOLD } from './gradCheckView.ts';
 
 const row = (name: string, tensor: string, gate: string | null, relError = 0): GradCheckRow =>
   ({ name, tensor, gate, checked: 1, relError, maxAbsError: 0, analyticNorm: 1, numericNorm: 1 });
 
 describe('gradient-check view', () => {
-  it('names groups the way the seeds write them', () => {
+  it('names groups the way the equations write them', () => {
     expect(groupSymbol(row('weight_ih_l0[f]', 'weight_ih_l0', 'f'))).toEqual({ base: 'W', sub: 'f', note: null });
     expect(groupSymbol(row('weight_hh_l1[z]', 'weight_hh_l1', 'z'))).toEqual({ base: 'U', sub: 'z', note: null });
     expect(groupSymbol(row('bias_ih_l0[g]', 'bias_ih_l0', 'g'))).toEqual({ base: 'b', sub: 'g', note: 'ih' });

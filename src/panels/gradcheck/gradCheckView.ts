@@ -1,8 +1,8 @@
 /**
- * Display rules of the gradient-check panel (pure, tested): the seeds' names for each parameter group, the
+ * Display rules of the gradient-check panel (pure, tested): the equations' names for each parameter group, the
  * pass threshold, the ε choices, and how many weights per group a model can afford to check.
  */
-import type { GradCheckRow, ModelSummary } from '../../worker/protocol.ts';
+import type { GradCheckRow, ModelSummary } from '../../contracts/protocol.ts';
 
 /** Relative error below which a group passes (float64 central differences with ε = 1e-5 give ~1e-9 or less). */
 export const PASS_THRESHOLD = 1e-6;
@@ -18,7 +18,7 @@ export function formatPower(v: number): string {
 }
 
 /**
- * A group as the seeds write it: W_g for a gate's input weights (weight_ih), U_g for its recurrent weights
+ * A group as the cell equations write it: W_g for a gate's input weights (weight_ih), U_g for its recurrent weights
  * (weight_hh), b_g for a bias (PyTorch keeps two: ih and hh), p_g for peepholes, W_y / b_y for the head.
  */
 export function groupSymbol(row: GradCheckRow): { base: string; sub: string | null; note: string | null } {

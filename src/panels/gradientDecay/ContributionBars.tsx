@@ -1,5 +1,5 @@
 /**
- * RNNbow's view: one bar per timestep for its term's share of the recurrent weight gradient (seed 001: the
+ * RNNbow's view: one bar per timestep for its term's share of the recurrent weight gradient (the
  * weight gradient is the sum of the gradients at every timestep). With a vanishing gradient the early bars
  * are flat: those timesteps teach W_hh nothing. Shares are projections on the total, so they add up to 1
  * and a term pulling against the total is negative.
@@ -7,12 +7,12 @@
 import { useRef, useState } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { useWidth } from '../../viz/layout.ts';
-import { DECAY_MARGIN as M } from './DecayChart.tsx';
-import { earlyShare, timestepAt, xDomain, xOf, type XMode } from './decayView.ts';
+import { DECAY_MARGIN as M } from '../shared/DecayChart.tsx';
+import { earlyShare, timestepAt, xDomain, xOf, type XMode } from '../shared/decayView.ts';
 
 const percent = format('.2~%');
 

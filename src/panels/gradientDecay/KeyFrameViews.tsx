@@ -4,13 +4,13 @@
  */
 import { useMemo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { earlyOverLate, hasFiniteFlow } from '../../presets/keyFrame.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
-import type { DecayReference } from './DecayChart.tsx';
-import { decayFactorText, runSeries } from './decayView.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
+import type { DecayReference } from '../shared/DecayChart.tsx';
+import { decayFactorText, runSeries } from '../shared/decayView.ts';
 
 /** The key frame's curves, drawn faintly — only when the live picture is another one. */
 export function useKeyReference(keyFrame: ProbeFrame | null, liveStep: number, cell: CellKind, labels: readonly string[], colors: readonly string[]): DecayReference | null {

@@ -1,13 +1,15 @@
 /** Training and validation loss over steps or elapsed time, smoothed the TensorBoard way. */
 import { useMemo, useState } from 'react';
-import { useT } from '../../i18n/useT.ts';
-import { useScheduledValue } from '../../run/scheduled.ts';
-import { useAppStore, type AppStore, type LossHistory } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { useScheduledValue } from '../../client/scheduled.ts';
+import { type AppStore } from '../../store/appStore.ts';
+import { useAppStore } from '../../client/useApp.ts';
+import { type LossHistory } from '../../contracts/runControls.ts';
 import { Legend } from '../../viz/ChartLegend.tsx';
 import { Panel } from '../Panel.tsx';
-import { LossChart, SERIES_COLOR, type LossCurve } from './LossChart.tsx';
-import { LossControls } from './LossControls.tsx';
-import { buildSeries, type XMode } from './lossSeries.ts';
+import { LossChart, SERIES_COLOR, type LossCurve } from '../shared/LossChart.tsx';
+import { LossControls } from '../shared/LossControls.tsx';
+import { buildSeries, type XMode } from '../shared/lossSeries.ts';
 import './loss.css';
 
 /** The chart's height in px. */

@@ -3,7 +3,7 @@
  * values outside the range its normaliser was fitted on (why a levels model can lose to "tomorrow = today"),
  * the remedy, and — when the model predicts changes — how its forecasts were turned back into values.
  */
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 
 export function ForecastHonesty({ meta, unit }: { meta: ForecastMeta; unit: string }) {

@@ -4,19 +4,19 @@
  * plain "beats naive?" verdict; for a classifier, accuracy beside always guessing the majority class, and
  * per-class precision and recall.
  */
-import { useT } from '../../i18n/useT.ts';
-import { useLang } from '../../app/uiStore.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { useLang } from '../../store/uiStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { ClassificationMeta } from '../../tasks/classification.ts';
 import type { RegressionMetrics } from '../../tasks/data/metrics.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 import { formatValue } from '../../viz/format.ts';
-import type { ClassificationEvaluationResult, ForecastEvaluationResult } from '../../worker/protocol.ts';
+import type { ClassificationEvaluationResult, ForecastEvaluationResult } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
-import { DataWaiting } from '../pipeline/DataWaiting.tsx';
+import { DataWaiting } from '../shared/DataWaiting.tsx';
 import { ForecastHonesty } from './ForecastHonesty.tsx';
-import { classLabels, columnLabel, relativeToNaive } from '../pipeline/pipelineView.ts';
-import '../pipeline/pipeline.css';
+import { classLabels, columnLabel, relativeToNaive } from '../shared/pipelineView.ts';
+import '../shared/pipeline.css';
 
 type T = ReturnType<typeof useT>;
 

@@ -5,18 +5,18 @@
  * after scaling, and the one-step-ahead and recursive forecasts are drawn over the test part.
  */
 import { useMemo, useState } from 'react';
-import { useT } from '../../i18n/useT.ts';
-import { useLang } from '../../app/uiStore.ts';
-import { useApp } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { useLang } from '../../store/uiStore.ts';
+import { useApp } from '../../client/useApp.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
 import { formatValue } from '../../viz/format.ts';
-import type { ForecastEvaluationResult } from '../../worker/protocol.ts';
+import type { ForecastEvaluationResult } from '../../contracts/protocol.ts';
 import { Legend } from '../../viz/ChartLegend.tsx';
 import { Panel } from '../Panel.tsx';
-import { DataWaiting } from './DataWaiting.tsx';
-import { columnLabel, datasetTitle, windowDetail, windowForTargetRow, windowIndexOf, windowList, type WindowDetail } from './pipelineView.ts';
+import { DataWaiting } from '../shared/DataWaiting.tsx';
+import { columnLabel, datasetTitle, windowDetail, windowForTargetRow, windowIndexOf, windowList, type WindowDetail } from '../shared/pipelineView.ts';
 import { SERIES_COLORS, SeriesChart } from './SeriesChart.tsx';
-import './pipeline.css';
+import '../shared/pipeline.css';
 
 type T = ReturnType<typeof useT>;
 

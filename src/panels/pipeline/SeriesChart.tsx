@@ -9,8 +9,8 @@ import { ChartFrame, type ChartGroup, type ChartHover, type ChartPlot } from '..
 import { formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN as M } from '../../viz/layout.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
-import type { ForecastEvaluationResult } from '../../worker/protocol.ts';
-import { inUnits } from './pipelineView.ts';
+import type { ForecastEvaluationResult } from '../../contracts/protocol.ts';
+import { inUnits } from '../shared/pipelineView.ts';
 
 export const SERIES_COLORS = {
   actual: 'var(--pipe-actual, #495057)',

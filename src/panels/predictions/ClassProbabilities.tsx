@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { formatValue } from '../../viz/format.ts';
 import { useWidth } from '../../viz/layout.ts';
 import { argmax, shownClasses } from './predictionSeries.ts';

@@ -3,13 +3,14 @@
  * series, target and prediction), or the input plus softmax class probabilities for classification.
  */
 import { useMemo } from 'react';
-import { useT } from '../../i18n/useT.ts';
-import { setTimestep } from '../../controls/actions.ts';
-import { useApp, useAppStore, type AppStore } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { setTimestep } from '../../store/actions.ts';
+import { type AppStore } from '../../store/appStore.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
-import type { ModelSummary, ProbeFrame } from '../../worker/protocol.ts';
+import type { ModelSummary, ProbeFrame } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
-import { useFrame } from '../useFrame.ts';
+import { useFrame } from '../shared/useFrame.ts';
 import { Legend } from '../../viz/ChartLegend.tsx';
 import { ClassProbabilities } from './ClassProbabilities.tsx';
 import { ROLE_COLOR } from './predictionColors.ts';

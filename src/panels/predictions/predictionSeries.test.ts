@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 import { argmax, classProbabilities, forecastLead, outputPosition, regressionSeries, rowAt, shownClasses } from './predictionSeries.ts';
 
 /** Only the fields these helpers read. */

@@ -3,7 +3,7 @@
  * equations: x_1 … x_T sit at 1 … T, and an output sits where the value it predicts belongs.
  */
 import { softmaxRow } from '../../engine/loss.ts';
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 
 export type Role = 'input' | 'target' | 'output';
 

@@ -3,19 +3,19 @@
  * and in the backward walk ∂L/∂c_t, ∂L/∂h_t with their per-timestep norms.
  */
 import { useId, useMemo, useState } from 'react';
-import { selectCell } from '../../controls/actions.ts';
-import { useFrameSource } from '../../run/frameView.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
-import { useT } from '../../i18n/useT.ts';
+import { selectCell } from '../../store/actions.ts';
+import { useFrameSource } from '../../client/frameView.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
+import { useT } from '../../client/useT.ts';
 import { Panel } from '../Panel.tsx';
-import { useFrameShape, type FrameShape } from '../../viz/frameSource.ts';
+import { useFrameShape, type FrameShape } from '../shared/frameSource.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
 import { LineChart, type LineSeries } from '../../viz/LineChart.tsx';
-import { heatmapHeight, TraceHeatmap } from '../../viz/TraceHeatmap.tsx';
+import { heatmapHeight, TraceHeatmap } from '../shared/TraceHeatmap.tsx';
 import { displayTimestep, displayUnit } from '../../viz/format.ts';
-import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
-import { normLines, plottedUnits, stateNames, stateView, togglePin, unitColor, unitLines, MAX_LINES, type StateName } from './stateViews.ts';
-import '../gates/gates.css';
+import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
+import { normLines, plottedUnits, stateNames, stateView, togglePin, unitColor, unitLines, MAX_LINES, type StateName } from '../shared/stateViews.ts';
+import '../shared/gatesState.css';
 
 const NORM_COLORS: Record<StateName, string> = { c: '#8e44ad', h: '#16a085' };
 

@@ -2,9 +2,9 @@
 import { format } from 'd3-format';
 import { en } from '../../i18n/en.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useApp } from '../../store/appStore.ts';
-import type { ModelSummary } from '../../worker/protocol.ts';
+import { useT } from '../../client/useT.ts';
+import { useApp } from '../../client/useApp.ts';
+import type { ModelSummary } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
 import { gateParams, modelPrintout, stateDictName, tensorSize } from './modelPrintout.ts';
 import './summary.css';

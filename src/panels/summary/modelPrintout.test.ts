@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelSummary } from '../../worker/protocol.ts';
-import { LSTM_1_12 } from '../testKit.ts';
+import type { ModelSummary } from '../../contracts/protocol.ts';
+import { LSTM_1_12 } from '../../testing/panelKit.ts';
 import { gateParams, modelPrintout, stateDictName } from './modelPrintout.ts';
 
 describe('modelPrintout', () => {

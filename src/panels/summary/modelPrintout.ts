@@ -5,7 +5,7 @@
 import type { RnnNonlinearity } from '../../engine/config.ts';
 import { PEEPHOLE_GATES } from '../../engine/gateLayout.ts';
 import { DEFAULT_HEAD_PREFIX, defaultStateDictName } from '../../engine/interop/stateDict.ts';
-import type { ModelSummary, TensorSummary } from '../../worker/protocol.ts';
+import type { ModelSummary, TensorSummary } from '../../contracts/protocol.ts';
 
 const MODULE_CLASS = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
 /** The head's module attribute, as in the state_dict export (fc.weight). */

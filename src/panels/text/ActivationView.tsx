@@ -6,15 +6,15 @@
 import { useId, useMemo, useState } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { useT } from '../../i18n/useT.ts';
-import { selectCell, setUnit as setUnitOf } from '../../controls/actions.ts';
-import { useRun } from '../../run/runContext.ts';
-import { useScheduledValue } from '../../run/scheduled.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
+import { useT } from '../../client/useT.ts';
+import { selectCell, setUnit as setUnitOf } from '../../store/actions.ts';
+import { useRun } from '../../client/runContext.ts';
+import { useScheduledValue } from '../../client/scheduled.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
 import { Heatmap, type GridView } from '../../viz/Heatmap.tsx';
 import { symmetricDomainOf } from '../../viz/domain.ts';
 import { displayTimestep, displayUnit, formatValue } from '../../viz/format.ts';
-import type { Source } from '../../viz/source.ts';
+import type { Source } from '../../client/source.ts';
 import { ColoredText, type UnitView } from './ColoredText.tsx';
 import { passageTrace, textSources, type TextSourceKind, type TextTrace } from './textSources.ts';
 import {

@@ -5,13 +5,13 @@
  * character, its timestep and the exact value.
  */
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
-import { useT } from '../../i18n/useT.ts';
+import { useT } from '../../client/useT.ts';
 import { ColorLegend } from '../../viz/ColorLegend.tsx';
 import { sameDomain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
-import { useScheduledValue } from '../../run/scheduled.ts';
-import { HEAVY_INTERVAL_MS } from '../../run/scheduler.ts';
-import { useRepaint, type Source } from '../../viz/source.ts';
+import { useScheduledValue } from '../../client/scheduled.ts';
+import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
+import { useRepaint, type Source } from '../../client/source.ts';
 import { cellColors, charName, displayChar, type SignalStyle } from './textViews.ts';
 
 /** Colouring a long passage touches every span: a heavy view, repainted a few times a second. */

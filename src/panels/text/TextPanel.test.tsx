@@ -3,14 +3,15 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientContext, type TrainerControls } from '../../app/clientContext.ts';
+import { ClientContext } from '../../client/clientContext.ts';
+import { type TrainerControls } from '../../contracts/runControls.ts';
 import { initialState } from '../../store/appStore.ts';
-import { createUiStore } from '../../app/uiStore.ts';
-import { testRun, withRun } from '../../run/testRuns.ts';
-import { DEFAULT_RUN_CONFIG } from '../../store/runConfig.ts';
+import { createUiStore } from '../../store/uiStore.ts';
+import { testRun, withRun } from '../../testing/testRuns.ts';
+import { DEFAULT_RUN_CONFIG } from '../../contracts/runConfig.ts';
 import { textTask } from '../../tasks/text.ts';
-import type { HyperPatch } from '../../store/runConfig.ts';
-import type { ModelSummary, TextEvaluationResult } from '../../worker/protocol.ts';
+import type { HyperPatch } from '../../contracts/runConfig.ts';
+import type { ModelSummary, TextEvaluationResult } from '../../contracts/protocol.ts';
 import { TextPanel } from './TextPanel.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

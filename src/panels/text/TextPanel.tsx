@@ -3,10 +3,10 @@
  * the model writes at a temperature, and the text coloured by one unit's activation to find units that track
  * line ends, quotes or the rhythm of a poem line. Shown for character tasks only.
  */
-import { useT } from '../../i18n/useT.ts';
-import { useApp } from '../../store/appStore.ts';
-import type { TaskId } from '../../store/runConfig.ts';
-import { LayerSelect, useLayer } from '../gates/LayerSelect.tsx';
+import { useT } from '../../client/useT.ts';
+import { useApp } from '../../client/useApp.ts';
+import type { TaskId } from '../../tasks/taskSpec.ts';
+import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';
 import { ActivationView } from './ActivationView.tsx';
 import { GeneratedText } from './GeneratedText.tsx';

@@ -4,12 +4,12 @@
  * the worker runs at the evaluation's low rate. The characters come from the task's meta, which the worker
  * sends once per run ('taskMeta'): the page never rebuilds the vocabulary itself, so they cannot disagree.
  */
-import { shownFrame, subscribeShown } from '../../run/frameView.ts';
-import type { Run } from '../../run/run.ts';
+import { shownFrame, subscribeShown } from '../../client/frameView.ts';
+import type { Run } from '../../client/run.ts';
 import type { AppState } from '../../store/appStore.ts';
 import type { TextMeta } from '../../tasks/text.ts';
-import type { Source } from '../../viz/source.ts';
-import type { ProbeFrame, TextEvaluationResult } from '../../worker/protocol.ts';
+import type { Source } from '../../client/source.ts';
+import type { ProbeFrame, TextEvaluationResult } from '../../contracts/protocol.ts';
 import type { SignalTraces } from './textViews.ts';
 
 export type TextSourceKind = 'passage' | 'window';

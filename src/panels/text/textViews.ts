@@ -10,7 +10,7 @@ import { lutIndex, paletteLut, type PaletteName } from '../../viz/colorLut.ts';
 import { niceCeil, type Domain } from '../../viz/domain.ts';
 import { gridRow, timeMajorBlock, type GridLayout } from '../../viz/grid.ts';
 import { UNK } from '../../tasks/text.ts';
-import { gateStyle, TEACHING_ORDER } from '../gates/gateViews.ts';
+import { gateStyle, TEACHING_ORDER } from '../shared/gateViews.ts';
 
 /** Hidden state, cell state, or one gate's activation. */
 export type TextSignal = 'h' | 'c' | GateName;

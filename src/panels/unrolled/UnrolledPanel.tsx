@@ -4,12 +4,12 @@
  * term δ flowing left with its size, the dense head after the top layer (on every copy or the last one,
  * by output mode), and each timestep's term of ∂L_T/∂W_hh adding into the total.
  */
-import { useT } from '../../i18n/useT.ts';
-import { useApp, useAppStore } from '../../store/appStore.ts';
-import { setTimestep } from '../../controls/actions.ts';
+import { useT } from '../../client/useT.ts';
+import { useApp, useAppStore } from '../../client/useApp.ts';
+import { setTimestep } from '../../store/actions.ts';
 import { displayTimestep, displayUnit, formatValue } from '../../viz/format.ts';
 import { Panel } from '../Panel.tsx';
-import { useFrame } from '../useFrame.ts';
+import { useFrame } from '../shared/useFrame.ts';
 import { deltaWidth, unrolledView, type UnrolledCopy, type UnrolledView } from './unrolledView.ts';
 import './unrolled.css';
 

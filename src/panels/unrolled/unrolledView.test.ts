@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineFixture } from '../cell/probeFixture.ts';
+import { engineFixture } from '../../testing/probeFixture.ts';
 import { deltaWidth, MAX_COPIES, unrolledView, windowStart } from './unrolledView.ts';
 
 describe('the unrolled view', () => {

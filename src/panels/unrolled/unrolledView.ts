@@ -4,7 +4,7 @@
  * total the terms from the cursor to T make up (the bar that fills while walking back). Reads only; the
  * worker computed every number.
  */
-import type { ProbeFrame } from '../../worker/protocol.ts';
+import type { ProbeFrame } from '../../contracts/protocol.ts';
 
 /** Copies drawn at once: enough to see a chain, few enough to read at 1280 px. */
 export const MAX_COPIES = 8;

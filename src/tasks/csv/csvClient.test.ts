@@ -17,7 +17,7 @@ class SlowWorker implements CsvWorkerLike {
   }
   finish(): void {
     const id = this.request?.id ?? 0;
-    this.onmessage?.({ data: { type: 'result', id, result: { ok: false, error: { key: 'csv.empty', params: {} }, suggestedEncoding: null } } } as MessageEvent<CsvParseReply>);
+    this.onmessage?.({ data: { type: 'result', id, result: { ok: false, error: { key: 'csv.empty', params: {} }, suggestedEncoding: null } } } as unknown as MessageEvent<CsvParseReply>);
   }
 }
 

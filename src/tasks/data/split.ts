@@ -4,7 +4,7 @@
  */
 
 export interface SplitOptions {
-  /** Share of rows before the test part (default 0.7, as in the seeds). */
+  /** Share of rows before the test part (default 0.7, a common textbook split). */
   trainFraction: number;
   /** Share of that part kept back, at its end, for validation (default 0). */
   validationFraction: number;

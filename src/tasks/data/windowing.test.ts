@@ -7,7 +7,7 @@ const spec = (window: number, horizon = 1, stride = 1): WindowSpec => ({ window,
 const ramp = (n: number, scale = 1) => Float64Array.from({ length: n }, (_, i) => i * scale);
 
 describe('windowStarts', () => {
-  it('covers every window whose target is in range (the seeds: len − W windows for W = 10, h = 1)', () => {
+  it('covers every window whose target is in range (len − W windows for W = 10, h = 1)', () => {
     const s = windowStarts(spec(10), 0, 100);
     expect(s.length).toBe(90);
     expect(s[0]).toBe(0);

@@ -9,7 +9,7 @@ import { emptyBatch } from '../task.ts';
 import type { ChronoSplit } from './split.ts';
 
 export interface WindowSpec {
-  /** Rows per window, W (the sequence length; default 10, as in the seeds). */
+  /** Rows per window, W (the sequence length; default 10). */
   window: number;
   /** Rows from the window's last row to its target (default 1: the next value). */
   horizon: number;

@@ -1,0 +1,33 @@
+/**
+ * Test-only: runs on in-memory workers (FakeWorker) and the providers a component needs to show one. Import
+ * it only from *.test.* files.
+ */
+import { createElement, type ReactNode } from 'react';
+import { createUiStore, UiProvider, type UiStore } from '../store/uiStore.ts';
+import type { AppState } from '../store/appStore.ts';
+import { FakeWorker } from './fakeWorker.ts';
+import type { TaskDataSource } from '../client/trainerClient.ts';
+import { runFactory, type Run, type RunFactory } from '../client/run.ts';
+import { RunProvider } from '../client/runContext.ts';
+
+/** A run factory whose workers are FakeWorkers, collected in `workers` (deliver() their replies by hand). */
+export function fakeRunFactory(workers: FakeWorker[] = [], data: TaskDataSource | null = null): RunFactory {
+  return runFactory({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    data,
+  });
+}
+
+/** One run on a FakeWorker, for component tests that fill its store and frames by hand. */
+export function testRun(init: Partial<AppState> = {}): Run {
+  return fakeRunFactory()({ init });
+}
+
+/** `node` shown with `run` in context and a UI store (English unless told otherwise). */
+export function withRun(node: ReactNode, run: Run, ui: UiStore = createUiStore()): ReactNode {
+  return createElement(UiProvider, { store: ui, children: createElement(RunProvider, { run, children: node }) });
+}
