@@ -29,7 +29,7 @@ import { ModelBar } from '../models/ModelBar.tsx';
 import { LessonDock } from '../lessons/LessonPanel.tsx';
 import { useViewEffects } from '../classroom/useViewEffects.ts';
 import { viewCss } from '../classroom/viewCss.ts';
-import { useView, useViewStore, ViewContext } from './viewStore.ts';
+import { useView, useViewStore, ViewContext } from '../store/viewStore.ts';
 import '../classroom/classroom.css';
 
 /** <html lang> and the tab title follow the UI language (screen readers, fonts and search use them). */

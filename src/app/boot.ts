@@ -12,7 +12,7 @@ import { parseUrl, type UrlWarning } from '../contracts/urlCodec.ts';
 import { pageTaskData } from '../client/taskData.ts';
 import { createUiStore, type UiStore } from '../store/uiStore.ts';
 import { browserLang, syncUrl } from '../client/urlSync.ts';
-import { createViewStore, storedTheme, type ViewStore } from './viewStore.ts';
+import { createViewStore, storedTheme, type ViewStore } from '../store/viewStore.ts';
 
 export interface Page {
   controller: RunController;

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { runUrl } from '../client/urlSync.ts';
-import { useView } from '../app/viewStore.ts';
+import { useView } from '../store/viewStore.ts';
 import { Modal } from '../controls/Modal.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { useT } from '../client/useT.ts';

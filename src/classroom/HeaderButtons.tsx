@@ -1,6 +1,6 @@
 /** Header buttons of the classroom features: presenter mode, the class link, the colour theme, the settings drawer. */
 import { useState } from 'react';
-import { useView, useViewStore, type ThemeChoice } from '../app/viewStore.ts';
+import { useView, useViewStore, type ThemeChoice } from '../store/viewStore.ts';
 import { useT } from '../client/useT.ts';
 import { ClassLinkDialog } from './ClassLinkDialog.tsx';
 import { togglePresenter } from './useViewEffects.ts';

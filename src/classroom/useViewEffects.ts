@@ -1,6 +1,6 @@
 /** The page-wide side effects of the view state: the colour theme on <html>, and the presenter key P. */
 import { useEffect } from 'react';
-import { storeTheme, useView, useViewStore, type ViewStore } from '../app/viewStore.ts';
+import { storeTheme, useView, useViewStore, type ViewStore } from '../store/viewStore.ts';
 import { isEditing } from '../controls/shortcuts.ts';
 
 export function togglePresenter(view: ViewStore): void {

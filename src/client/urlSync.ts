@@ -7,7 +7,7 @@ import type { RunConfig } from '../contracts/runConfig.ts';
 import { lessonParams, serializeUrl, serializeView, type ViewParams } from '../contracts/urlCodec.ts';
 import { focusedRun, type WorkspaceStore } from './runController.ts';
 import type { UiStore } from '../store/uiStore.ts';
-import { viewParams, type ViewStore } from '../app/viewStore.ts';
+import { viewParams, type ViewStore } from '../store/viewStore.ts';
 
 /** What this browser would choose without a lang= parameter. */
 export function browserLang(): Lang {

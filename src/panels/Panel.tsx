@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useView, useViewStore } from '../app/viewStore.ts';
+import { useView, useViewStore } from '../store/viewStore.ts';
 import { useT } from '../client/useT.ts';
 import { PanelMenu } from './PanelMenu.tsx';
 

@@ -3,7 +3,7 @@
  * and the numbers behind it as CSV. Everything is made and saved in the page; nothing is uploaded.
  */
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { useViewStore, useView } from '../app/viewStore.ts';
+import { useViewStore, useView } from '../store/viewStore.ts';
 import { toCsv } from '../export/csv.ts';
 import { downloadBlob, exportFileName } from '../export/download.ts';
 import { PANEL_CSV } from '../export/panelCsv.ts';

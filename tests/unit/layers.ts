@@ -10,7 +10,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['trainer', 'store'],
   ['client'],
   ['viz', 'styles'],
-  ['panels', 'controls', 'presets', 'lessons', 'models'],
+  ['panels', 'controls', 'presets', 'lessons', 'models', 'classroom', 'export'],
   ['app'],
   ['testing'],
 ];
