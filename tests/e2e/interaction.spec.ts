@@ -97,7 +97,7 @@ test('the Chinese toggle translates the visible interface', async ({ page }) => 
   await page.getByTestId('lang-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { name: 'LSTM Lens' })).toHaveCount(0);
-  await expect(page.getByText('遗忘门').first()).toBeVisible();
+  await expect(page.getByText('遗忘门', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('btn-play')).toContainText('播放');
   await expect(page.getByText('Training history')).toHaveCount(0);
   await expect.poll(() => page.url()).toContain('lang=zh');
