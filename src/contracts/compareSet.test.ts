@@ -3,7 +3,7 @@ import { en } from '../i18n/en.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { zh } from '../i18n/zh.ts';
 import { DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type RunConfig } from './runConfig.ts';
-import { COMPARE_SETS, PROPS, parseUrl, readCompareSet, serializeUrl } from './urlCodec.ts';
+import { COMPARE_SETS, DEFAULT_VIEW_PARAMS, PROPS, parseUrl, readCompareSet, serializeUrl } from './urlCodec.ts';
 import { compareCells, compareSetLabel, comparesArchitectures, compareVariants, hyperFor, modelConfig, raceKey, variantColor, variantLabel } from './compareSet.ts';
 
 const fill = (dict: Record<string, string>) => (key: MessageKey, vars: Record<string, string | number> = {}) =>
@@ -39,7 +39,7 @@ describe('compare sets in the URL', () => {
   it('round-trips every menu set through a link', () => {
     for (const compare of COMPARE_SETS) {
       const config = { ...DEFAULT_RUN_CONFIG, compare };
-      expect(parseUrl(serializeUrl(config, 'en', 'en'))).toEqual({ config, lang: null, warnings: [] });
+      expect(parseUrl(serializeUrl(config, 'en', 'en'))).toEqual({ config, lang: null, view: DEFAULT_VIEW_PARAMS, warnings: [] });
     }
   });
 
