@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useApp } from '../client/useApp.ts';
+import { useRun } from '../client/runContext.ts';
 import { useFrameValue } from '../panels/shared/frameSource.ts';
 import type { ProbeFrame } from '../contracts/protocol.ts';
 import { KeyFrameKeeper } from './keyFrame.ts';
@@ -23,7 +24,13 @@ export function KeyFrameTracker(props: TrackerProps) {
 
 function RunTracker({ kind, onKeyFrame }: TrackerProps) {
   const [keeper] = useState(() => new KeyFrameKeeper(kind));
-  const keyStep = useFrameValue((f) => (f ? (keeper.offer(f)?.step ?? null) : null));
+  const run = useRun();
+  const keyStep = useFrameValue((f) => {
+    // Frames published before this tracker mounted (a restart that plays at once) are still in the history ring,
+    // which always keeps step 0.
+    if (keeper.current === null) for (const e of run.frames.history()) keeper.offer(e.frame);
+    return f ? (keeper.offer(f)?.step ?? null) : null;
+  });
   useEffect(() => {
     onKeyFrame(keyStep === null ? null : keeper.current);
   }, [keyStep, keeper, onKeyFrame]);

@@ -4,6 +4,9 @@ import { openApp, stepTimes } from './helpers.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+// axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true });
+
 interface Finding {
   id: string;
   impact: string;

@@ -58,12 +58,11 @@ test.describe('panel export', () => {
     const box = await page.getByTestId('panel-gates').boundingBox();
     const png = await exportFrom(page, 'panel-gates', 'export-png');
     expect(png.suggestedFilename()).toBe('lstm-lens_sine_lstm_step0_gates.png');
-    const bytes = readFileSync(await png.path()).toString('base64');
-    const size = await page.evaluate(async (b64) => {
-      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-      const bmp = await createImageBitmap(blob);
-      return { w: bmp.width, h: bmp.height };
-    }, bytes);
+    // The PNG's own header (signature, then the IHDR chunk with width and height as big-endian words).
+    const bytes = readFileSync(await png.path());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    const size = { w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) };
     expect(size.w).toBe(2 * Math.ceil(box!.width));
     expect(size.h).toBe(2 * (Math.ceil(box!.height) + 28));
 

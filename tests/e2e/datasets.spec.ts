@@ -72,7 +72,7 @@ test('occupancy: picking it trains a classifier, with the confusion matrix, clas
   const counts = await confusion.locator('[data-count]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-count'))));
   expect(counts).toHaveLength(4);
   const subtitle = await page.getByTestId('panel-metrics').locator('.panel-subtitle').textContent();
-  expect(subtitle).toContain(`${counts.reduce((a, b) => a + b, 0)}`);
+  expect(subtitle).toContain(counts.reduce((a, b) => a + b, 0).toLocaleString('en'));
   await page.screenshot({ path: 'test-results/datasets-occupancy.png', fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -81,7 +81,7 @@ test('a 100,000-column file is refused with the limit named, without a long task
   await page.getByTestId('csv-file-input').setInputFiles(file);
   const error = page.getByTestId('csv-error');
   await expect(error).toHaveAttribute('data-key', 'csv.tooManyColumns');
-  await expect(error).toContainText('100000 columns; the page reads at most 1000');
+  await expect(error).toContainText('100,000 columns; the page reads at most 1,000');
   rmSync(dir, { recursive: true, force: true });
   // A frame after the message, so a task that rendered it has ended and been reported.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));

@@ -202,7 +202,7 @@ export function DecayChart(p: DecayChartProps) {
       <ul className="decay-marks" data-testid="decay-marks">
         {marks.length === 0 ? <li>{t('decay.noMarks')}</li> : null}
         {marks.map((m) => (
-          <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} style={{ color: series.find((s) => s.key === m.series)?.color }}>
+          <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} className="series-swatch" style={seriesSwatch(series.find((s) => s.key === m.series)?.color)}>
             {t(m.kind === 'vanished' ? 'decay.vanished' : 'decay.overflow', {
               curve: curveName(m.quantity),
               series: series.find((s) => s.key === m.series)?.label ?? m.series,
