@@ -167,6 +167,20 @@ describe('TrainerClient fixes around dataset loads', () => {
     expect(worker.sent.at(-1)).toMatchObject({ type: 'play', runId: init?.runId });
   });
 
+  it('a Step while the data load is kept for the new run (not sent to the run being replaced)', async () => {
+    const { worker, client, pending } = setup();
+    client.start({ ...DEFAULT_RUN_CONFIG, seqLen: 8 });
+    worker.deliver();
+    client.start(AIR);
+    client.step();
+    client.step(2);
+    expect(worker.sent.filter((m) => m.type === 'step')).toHaveLength(0);
+    pending[0].resolve(AIRLINE);
+    await flush();
+    const init = worker.sent.findLast((m) => m.type === 'init');
+    expect(worker.sent.filter((m) => m.type === 'step')).toEqual([{ type: 'step', runId: init?.runId, count: 3 }]);
+  });
+
   it('a failed load goes back to the config that last ran, not to one still loading', async () => {
     const { store, worker, client, pending } = setup();
     const ran = { ...DEFAULT_RUN_CONFIG, seqLen: 8 };

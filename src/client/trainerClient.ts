@@ -76,6 +76,8 @@ export class TrainerClient {
   private ranConfig: RunConfig | null = null;
   /** Play was asked for while the data of the next run were still loading: that run starts playing. */
   private playWhenLoaded = false;
+  /** Steps asked for while the data of the next run were still loading: that run takes them. */
+  private stepsWhenLoaded = 0;
   private loading = false;
   /** Snapshots asked for and not yet answered (a new run rejects them). */
   private snapshots = new Map<number, { resolve: (s: RunSnapshot) => void; reject: (e: Error) => void }>();
@@ -170,6 +172,7 @@ export class TrainerClient {
     }
     this.loading = false;
     this.playWhenLoaded = false;
+    this.stepsWhenLoaded = 0;
     this.begin(config, data ?? (key !== null ? this.data : undefined), from);
     if (play) this.play();
   }
@@ -188,17 +191,21 @@ export class TrainerClient {
       (data) => {
         if (token !== this.loadToken) return;
         const playNow = this.playWhenLoaded;
+        const steps = this.stepsWhenLoaded;
         this.loading = false;
         this.playWhenLoaded = false;
+        this.stepsWhenLoaded = 0;
         this.data = data;
         this.dataKey = key;
         this.begin(config, data, from);
+        if (steps > 0) this.step(steps);
         if (playNow) this.play();
       },
       (e: unknown) => {
         if (token !== this.loadToken) return;
         this.loading = false;
         this.playWhenLoaded = false;
+        this.stepsWhenLoaded = 0;
         const message = e instanceof Error ? e.message : String(e);
         this.store.setState({ config: previous, dataLoad: { status: 'error', task: config.task, message } });
       },
@@ -257,6 +264,10 @@ export class TrainerClient {
 
   /** Exactly `count` training steps, then paused. */
   step(count = 1): void {
+    if (this.loading) {
+      this.stepsWhenLoaded += count;
+      return;
+    }
     this.dropRunningGradCheck();
     this.send({ type: 'step', runId: this.runId, count });
   }

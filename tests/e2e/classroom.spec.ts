@@ -55,8 +55,9 @@ test.describe('panel export', () => {
 
   test('the PNG is the panel at 2× with its caption, and the SVG parses with text kept as text', async ({ page }) => {
     await openApp(page);
-    const box = await page.getByTestId('panel-gates').boundingBox();
     const png = await exportFrom(page, 'panel-gates', 'export-png');
+    // Measured once the panel has drawn (it grows when its first frame is painted).
+    const box = await page.getByTestId('panel-gates').boundingBox();
     expect(png.suggestedFilename()).toBe('lstm-lens_sine_lstm_step0_gates.png');
     // The PNG's own header (signature, then the IHDR chunk with width and height as big-endian words).
     const bytes = readFileSync(await png.path());

