@@ -12,10 +12,17 @@ export function useViewEffects(): void {
   const theme = useView((s) => s.theme);
 
   useEffect(() => {
-    // "system" leaves the attribute off so the stylesheet's prefers-color-scheme rule decides.
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
     storeTheme(theme);
+    // "system" is resolved here (and again when the system setting changes), so the stylesheet holds the dark
+    // palette once, under :root[data-theme='dark'].
+    const media = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    const apply = (): void => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media?.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    if (theme !== 'system' || !media) return;
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
   }, [theme]);
 
   useEffect(() => {
