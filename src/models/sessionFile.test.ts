@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import type { UserCsv } from '../tasks/userData.ts';
 import type { CsvTable } from '../tasks/csv/parse.ts';
-import type { FromWorker, RunSnapshot } from '../contracts/protocol.ts';
+import type { RunSnapshot } from '../contracts/protocol.ts';
 import { TrainerCore } from '../trainer/trainerCore.ts';
 import { csvFingerprint, decodeSession, encodeSession, resumeOf, sameData, sessionData, type SavedSession } from './sessionFile.ts';
+import { clock, lossesOf, ofType } from '../testing/workerMessages.ts';
 
 const CONFIG: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 5, batchSize: 4 };
-
-function clock() {
-  let t = 0;
-  return () => (t += 0.01);
-}
-
-function ofType<K extends FromWorker['type']>(msgs: FromWorker[], type: K): Extract<FromWorker, { type: K }>[] {
-  return msgs.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
-}
-const lossesOf = (msgs: FromWorker[]) => ofType(msgs, 'progress').flatMap((m) => Array.from(m.progress.losses));
 
 /** A run trained for `k` steps and saved, and the losses of its next `n` steps without interruption. */
 function savedAt(config: RunConfig, k: number, n: number): { session: SavedSession; next: number[] } {

@@ -6,12 +6,9 @@ import { buildRun, gradCheckBatch } from './buildRun.ts';
 import { GradCheckJob } from './gradCheckJob.ts';
 import type { FromWorker } from '../contracts/protocol.ts';
 import { TrainerCore } from './trainerCore.ts';
+import { ofType } from '../testing/workerMessages.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 8, hiddenSize: 4, batchSize: 3 };
-
-function ofType<K extends FromWorker['type']>(msgs: FromWorker[], type: K): Extract<FromWorker, { type: K }>[] {
-  return msgs.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
-}
 
 /** A clock that moves 1 ms per reading: with a 0 ms budget, advance() compares exactly one entry. */
 function stepClock() {

@@ -12,8 +12,8 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { buildRun, stepOptionsOf } from './buildRun.ts';
 import { FlowRecorder, lastRowLossGradient, RNN_MECHANISM_MAX_HIDDEN } from './gradientFlowFrame.ts';
 import { ProbeRecorder } from './probeFrame.ts';
-import type { FromWorker } from '../contracts/protocol.ts';
 import { MECHANISM_MIN_INTERVAL_MS, TrainerCore } from './trainerCore.ts';
+import { ofType } from '../testing/workerMessages.ts';
 
 const I = 2;
 
@@ -201,10 +201,6 @@ describe('gradient-decay frame', () => {
     expect(Array.from(net.params.data)).toEqual(data);
   });
 });
-
-function ofType<K extends FromWorker['type']>(msgs: FromWorker[], type: K): Extract<FromWorker, { type: K }>[] {
-  return msgs.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
-}
 
 describe('where a NaN/Inf appeared', () => {
   it('forward: the earliest timestep, then the lowest layer, whose state is not finite', () => {

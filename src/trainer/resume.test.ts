@@ -4,19 +4,10 @@ import type { FromWorker, RunSnapshot } from '../contracts/protocol.ts';
 import { weightsByName } from './resume.ts';
 import { TrainerCore } from './trainerCore.ts';
 import { ParamStore } from '../engine/params.ts';
+import { clock, lossesOf, ofType } from '../testing/workerMessages.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
 
-function clock() {
-  let t = 0;
-  return () => (t += 0.01);
-}
-
-function ofType<K extends FromWorker['type']>(msgs: FromWorker[], type: K): Extract<FromWorker, { type: K }>[] {
-  return msgs.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
-}
-
-const lossesOf = (msgs: FromWorker[]) => ofType(msgs, 'progress').flatMap((m) => Array.from(m.progress.losses));
 const validationOf = (msgs: FromWorker[]) => ofType(msgs, 'progress').flatMap((m) => m.progress.validation);
 
 function snapshotOf(core: TrainerCore, runId = 1): RunSnapshot {

@@ -6,6 +6,7 @@ import { buildRun, stepOptionsOf } from './buildRun.ts';
 import { ProbeRecorder } from './probeFrame.ts';
 import { frameBuffers, type FromWorker, type Progress } from '../contracts/protocol.ts';
 import { FRAME_INTERVAL_MS, TrainerCore, VALIDATE_EVERY, validationInterval } from './trainerCore.ts';
+import { ofType } from '../testing/workerMessages.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
 
@@ -13,10 +14,6 @@ const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, bat
 function tickingClock(dt: number) {
   let t = 1000;
   return { now: () => (t += dt), peek: () => t };
-}
-
-function ofType<K extends FromWorker['type']>(msgs: FromWorker[], type: K): Extract<FromWorker, { type: K }>[] {
-  return msgs.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
 }
 
 function losses(msgs: FromWorker[]): number[] {
