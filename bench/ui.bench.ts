@@ -343,7 +343,9 @@ async function main(): Promise<void> {
     const parsed = parseUrl(r.query);
     if (parsed.warnings.length > 0) throw new Error(`${r.query} is not a valid run URL: ${JSON.stringify(parsed.warnings)}`);
     progress(`headless engine in Node, ${r.name}: ${NODE_MS / 1000} s`);
-    engine.set(r.query, engineRate(parsed.config, NODE_MS, NODE_WARMUP_MS, await nodeTaskData(parsed.config)).stepsPerSecond);
+    const rate = engineRate(parsed.config, NODE_MS, NODE_WARMUP_MS, await nodeTaskData(parsed.config));
+    if (rate) engine.set(r.query, rate.stepsPerSecond);
+    else progress(`  ${r.name} stops on a non-finite value within the warm-up: no rate to compare`);
   }
 
   const { server, url } = await startPreview();
