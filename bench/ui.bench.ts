@@ -352,9 +352,18 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(launchOptions);
   const chromiumVersion = browser.version();
   const results: RowResult[] = [];
+  const unmeasured: { name: string; error: string }[] = [];
   let soaked: Soak | null = null;
   try {
-    for (const r of rows) results.push(await measureRow(browser, url, r, viewport, engine.get(r.query) ?? null));
+    for (const r of rows) {
+      // One row the page could not open is reported, and the other rows are still measured.
+      try {
+        results.push(await measureRow(browser, url, r, viewport, engine.get(r.query) ?? null));
+      } catch (e) {
+        progress(`${r.name}: could not measure — ${(e as Error).message.split('\n')[0]}`);
+        unmeasured.push({ name: r.name, error: (e as Error).message.split('\n')[0] });
+      }
+    }
     if (SOAK_SECONDS > 0) soaked = await soak(browser, url, SOAK_SECONDS, viewport);
   } finally {
     await browser.close();
@@ -364,7 +373,8 @@ async function main(): Promise<void> {
   const environment = { chromium: chromiumVersion, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), viewport, args: launchOptions.args ?? [], builtNow: stale };
   const elapsedSeconds = (performance.now() - T0) / 1000;
   if (JSON_MODE) {
-    process.stdout.write(JSON.stringify({ bench: 'ui', environment, rows: results, soak: soaked, elapsedSeconds }) + '\n');
+    process.stdout.write(JSON.stringify({ bench: 'ui', environment, rows: results, unmeasured, soak: soaked, elapsedSeconds }) + '\n');
+    if (unmeasured.length > 0) process.exitCode = 1;
     return;
   }
   const e = environment;
@@ -372,6 +382,8 @@ async function main(): Promise<void> {
   say(`dist/: ${e.builtNow ? `built now (${e.builtNow})` : 'up to date'}; ${TRAIN_MS / 1000} s of training per row after ${TRAIN_WARMUP_MS / 1000} s of warm-up`);
   say('');
   report(results);
+  for (const u of unmeasured) say(`NOT MEASURED ${u.name}: ${u.error}`);
+  if (unmeasured.length > 0) process.exitCode = 1;
   if (soaked) reportSoak(soaked);
   for (const r of results) {
     if (!r.diagnostics) continue;

@@ -32,6 +32,13 @@ describe('RunController', () => {
     expect(focused().frames.latest()?.step).toBe(2);
   });
 
+  it('a race opened first starts only the racers\' workers (the page\'s first run never sent anything)', () => {
+    const { workers, controller } = setup();
+    controller.start({ ...SMALL, compare: 'rnn,lstm,gru' });
+    expect(workers).toHaveLength(3);
+    expect(workers.every((w) => !w.terminated)).toBe(true);
+  });
+
   it('races one run per architecture; the focused one is what the panels show, no copies made', () => {
     const { live, deliver, controller, focused, runs } = setup();
     const config = { ...SMALL, compare: 'rnn,gru' } as const;

@@ -63,7 +63,9 @@ export interface TaskDataSource {
 }
 
 export class TrainerClient {
-  private worker: WorkerLike;
+  /** Opened by the first message: a run replaced before it sends anything (a race opened from a link) costs no worker. */
+  private worker: WorkerLike | null = null;
+  private disposed = false;
   /** The data of the latest dataset-task run and their key, reused while the key stays the same. */
   private data: TaskData | undefined;
   private dataKey: string | null = null;
@@ -90,9 +92,7 @@ export class TrainerClient {
     private readonly dataSource: TaskDataSource | null = null,
     /** In a race, what this client trains differently from the page config (its architecture or setting). */
     private readonly variant: CompareVariant | null = null,
-  ) {
-    this.worker = this.openWorker();
-  }
+  ) {}
 
   private openWorker(): WorkerLike {
     const worker = this.createWorker();
@@ -330,7 +330,9 @@ export class TrainerClient {
 
   dispose(): void {
     this.loadToken += 1;
-    this.closeWorker(this.worker);
+    this.disposed = true;
+    if (this.worker) this.closeWorker(this.worker);
+    this.worker = null;
   }
 
   private get runId(): number {
@@ -338,6 +340,8 @@ export class TrainerClient {
   }
 
   private send(msg: ToWorker): void {
+    if (this.disposed) return;
+    this.worker ??= this.openWorker();
     this.worker.postMessage(msg);
   }
 
