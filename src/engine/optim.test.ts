@@ -185,7 +185,7 @@ describe('optimiser behaviour', () => {
 
     opt.setConfig(defaultOptimizerConfig('adam'));
     expect(opt.stepCount).toBe(0);
-    expect(opt.getState().buffers.exp_avg).toEqual([0, 0]);
+    expect(opt.getState().buffers.exp_avg).toEqual(new Float64Array(2));
     expect(opt.config).toEqual(defaultOptimizerConfig('adam'));
   });
 
@@ -195,17 +195,17 @@ describe('optimiser behaviour', () => {
     opt.step(Float64Array.from(P0), Float64Array.from(GRADS[0]));
     opt.reset();
     expect(opt.stepCount).toBe(0);
-    expect(opt.getState()).toEqual({ config: cfg, stepCount: 0, buffers: { square_avg: [0, 0], momentum_buffer: [0, 0] } });
+    expect(opt.getState()).toEqual({ config: cfg, stepCount: 0, buffers: { square_avg: new Float64Array(2), momentum_buffer: new Float64Array(2) } });
   });
 
-  it('getState / loadState round-trips through JSON and continues identically', () => {
+  it('getState / loadState round-trips through a structured clone (page, storage) and continues identically', () => {
     for (const kind of ['sgd', 'adam', 'rmsprop'] as const) {
       const cfg = { ...defaultOptimizerConfig(kind), momentum: 0.9 } as OptimizerConfig;
       const a = createOptimizer(cfg, 2);
       const pa = Float64Array.from(P0);
       a.step(pa, Float64Array.from(GRADS[0]));
       a.step(pa, Float64Array.from(GRADS[1]));
-      const saved = JSON.parse(JSON.stringify(a.getState())) as OptimizerState;
+      const saved: OptimizerState = structuredClone(a.getState());
       const b = createOptimizer(defaultOptimizerConfig('sgd'), 2);
       b.loadState(saved);
       expect(b.stepCount).toBe(2);

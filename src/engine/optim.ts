@@ -12,11 +12,14 @@ export type OptimizerConfig =
 
 export type OptimizerKind = OptimizerConfig['kind'];
 
-/** Everything needed to resume exactly; buffers are named as in PyTorch's optimizer.state and stored as plain arrays for JSON. */
+/**
+ * Everything needed to resume exactly; buffers are named as in PyTorch's optimizer.state. Typed arrays, so a
+ * snapshot crosses to the page and into storage as a block copy (plain arrays are cloned number by number).
+ */
 export interface OptimizerState {
   config: OptimizerConfig;
   stepCount: number;
-  buffers: Record<string, number[]>;
+  buffers: Record<string, Float64Array>;
 }
 
 export interface Optimizer {
@@ -203,8 +206,8 @@ class FlatOptimizer implements Optimizer {
 
   getState(): OptimizerState {
     const [n1, n2] = BUFFER_NAMES[this.cfg.kind];
-    const buffers: Record<string, number[]> = { [n1]: Array.from(this.buf1) };
-    if (n2 !== null) buffers[n2] = Array.from(this.buf2);
+    const buffers: Record<string, Float64Array> = { [n1]: this.buf1.slice() };
+    if (n2 !== null) buffers[n2] = this.buf2.slice();
     return { config: { ...this.cfg }, stepCount: this.steps, buffers };
   }
 
@@ -212,7 +215,7 @@ class FlatOptimizer implements Optimizer {
     if (!Number.isInteger(s.stepCount) || s.stepCount < 0) throw new Error(`invalid optimizer stepCount ${s.stepCount}`);
     const cfg = validate(s.config);
     const [n1, n2] = BUFFER_NAMES[cfg.kind];
-    const read = (name: string): number[] => {
+    const read = (name: string): Float64Array => {
       const b = s.buffers[name];
       if (!b || b.length !== this.size) throw new Error(`optimizer state: buffer '${name}' must hold ${this.size} numbers, got ${b?.length ?? 'none'}`);
       return b;

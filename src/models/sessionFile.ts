@@ -95,6 +95,7 @@ export function sameData(fingerprint: DataFingerprint, csv: UserCsv | null): boo
 
 export function encodeSession(s: SavedSession): string {
   const { model, weights, ...state } = s.snapshot;
+  const { optimizer } = state;
   const params = new ParamStore(model);
   params.data.set(weights);
   return stringifyTyped({
@@ -104,6 +105,8 @@ export function encodeSession(s: SavedSession): string {
     config: s.config,
     model,
     ...state,
+    // In its place among the fields; the file keeps the moments as number lists (as PyTorch's optimizer.state_dict() prints them).
+    optimizer: { ...optimizer, buffers: Object.fromEntries(Object.entries(optimizer.buffers).map(([k, b]) => [k, Array.from(b)])) },
     weights: exportStateDict(model, params),
     loss: s.loss,
     data: s.data,
@@ -169,7 +172,8 @@ function readOptimizer(v: unknown, size: number, config: RunConfig): OptimizerSt
   for (const [name, b] of Object.entries(v.buffers)) {
     if (!isNumberArray(b) || b.length !== size) throw new Error(`session: optimizer buffer '${name}' must hold ${size} finite numbers`);
   }
-  return v as unknown as OptimizerState;
+  const buffers = Object.fromEntries(Object.entries(v.buffers).map(([k, b]) => [k, Float64Array.from(b as number[])]));
+  return { ...(v as unknown as OptimizerState), buffers };
 }
 
 function readLoss(v: unknown, step: number): LossHistory {

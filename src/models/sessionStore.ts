@@ -8,6 +8,7 @@ import { frameBytes } from '../store/frameBus.ts';
 import { type HistoryEntry } from '../contracts/runControls.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import type { SessionData } from './sessionFile.ts';
+import { isPackedLayout, planPack, unpackValue, type PackedLayout } from './packedValue.ts';
 
 /** Bumped when the stored shape changes: older records are then ignored. */
 export const SESSION_RECORD_VERSION = 1;
@@ -113,32 +114,72 @@ async function withStores<T>(factory: IDBFactory, mode: IDBTransactionMode, run:
   }
 }
 
+/**
+ * Record ids of the chunks of one save: `<id>#<generation>#<k>`. A generation is the save's time, padded so
+ * that ids sort by it; the chunks of other generations of `id` lie in two key ranges around it.
+ */
+const chunkId = (id: string, generation: string, k: number): string => `${id}#${generation}#${k}`;
+const generationOf = (savedAt: number): string => String(Math.max(0, Math.floor(savedAt))).padStart(16, '0');
+const allChunks = (id: string): IDBKeyRange => IDBKeyRange.bound(`${id}#`, `${id}#\uffff`);
+
+interface StoredRecord {
+  id: string;
+  value: PackedLayout & { chunkIds: string[] };
+}
+
+/** The next task of the page: each chunk is copied and stored in a task of its own. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The running session in IndexedDB. A save stores its typed arrays in chunks, each in its own transaction and
+ * task (so no save is one long task on the page), then the record that names them; until then the previous
+ * save stays whole, and a save cut short (a closed tab) leaves only chunks the next save clears.
+ */
 export function indexedDbSessionStore(factory: IDBFactory | undefined = globalThis.indexedDB): SessionStore {
   const need = (): IDBFactory => {
     if (!factory) throw new Error('IndexedDB is not available');
     return factory;
   };
+  const deleteSession = (meta: IDBObjectStore, records: IDBObjectStore, id: string): void => {
+    meta.delete(id);
+    records.delete(id);
+    records.delete(allChunks(id));
+  };
   return {
-    put: (record) =>
-      withStores(need(), 'readwrite', async (meta, records) => {
+    put: async (record) => {
+      const plan = planPack(record);
+      const generation = generationOf(record.savedAt);
+      const chunkIds = plan.layout.chunkBytes.map((_, k) => chunkId(record.id, generation, k));
+      for (const [k, id] of chunkIds.entries()) {
+        await nextTask();
+        await withStores(need(), 'readwrite', async (_meta, records) => {
+          records.put({ id, buffer: plan.chunk(k) });
+        });
+      }
+      await withStores(need(), 'readwrite', async (meta, records) => {
         const entry: Meta = { id: record.id, savedAt: record.savedAt, config: record.config };
         meta.put(entry);
-        records.put(record);
+        const stored: StoredRecord = { id: record.id, value: { ...plan.layout, chunkIds } };
+        records.put(stored);
+        // The chunks of this session's earlier saves (and of any save cut short) go.
+        records.delete(IDBKeyRange.bound(`${record.id}#`, `${record.id}#${generation}#`, false, true));
+        records.delete(IDBKeyRange.bound(`${record.id}#${generation}#\uffff`, `${record.id}#\uffff`, true, false));
         // Prune by age, reading only the small entries: the newest few sessions are kept.
         const all = (await request(meta.getAll())) as Meta[];
         all.sort((a, b) => b.savedAt - a.savedAt);
-        for (const old of all.slice(MAX_SAVED_SESSIONS)) {
-          meta.delete(old.id);
-          records.delete(old.id);
-        }
-      }),
+        for (const old of all.slice(MAX_SAVED_SESSIONS)) deleteSession(meta, records, old.id);
+      });
+    },
     latest: async (config) => {
       try {
         return await withStores(need(), 'readonly', async (meta, records) => {
           const entries = ((await request(meta.getAll())) as Meta[]).filter((m) => sameConfig(m.config, config));
           entries.sort((a, b) => b.savedAt - a.savedAt);
           if (entries.length === 0) return null;
-          return pick([await request(records.get(entries[0].id))], config);
+          const stored = (await request(records.get(entries[0].id))) as StoredRecord | undefined;
+          if (!stored || !isPackedLayout(stored.value)) return null;
+          const chunks = await Promise.all(stored.value.chunkIds.map(async (id) => ((await request(records.get(id))) as { buffer?: ArrayBuffer } | undefined)?.buffer));
+          return pick([unpackValue(stored.value, chunks as ArrayBuffer[])], config);
         });
       } catch {
         return null;
@@ -146,8 +187,7 @@ export function indexedDbSessionStore(factory: IDBFactory | undefined = globalTh
     },
     delete: (id) =>
       withStores(need(), 'readwrite', async (meta, records) => {
-        meta.delete(id);
-        await request(records.delete(id));
+        deleteSession(meta, records, id);
       }),
   };
 }
