@@ -10,7 +10,7 @@ import { getUserCsv } from '../tasks/userData.ts';
 import { AUTOSAVE_INTERVAL_MS, Autosaver } from './autosave.ts';
 import { modelUi } from './modelUi.ts';
 import { resumeOf, sessionData } from './sessionFile.ts';
-import { indexedDbSessionStore, type SessionStore } from './sessionStore.ts';
+import { indexedDbSessionStore, sameConfig, type SessionStore } from './sessionStore.ts';
 
 const sessionStore: SessionStore = indexedDbSessionStore();
 
@@ -33,11 +33,13 @@ export function usePersistence(): { startFresh: () => void } {
     };
 
     // Restore the newest saved run of this configuration, unless the user has already started something else.
+    // A run that only restarted (a dataset task starts again once its data are in) has not moved on: the same
+    // configuration, still at step 0.
     const first = store.getState();
     let cancelled = false;
     void sessionStore.latest(first.config).then((record) => {
       const now = store.getState();
-      if (cancelled || !record || !client.startFrom || now.runId !== first.runId || now.step !== 0) return;
+      if (cancelled || !record || !client.startFrom || now.step !== 0 || !sameConfig(now.config, first.config)) return;
       client.startFrom(record.config, { resume: resumeOf(record), loss: record.loss, frames: record.frames });
       const runId = store.getState().runId;
       autosaver.adopt(runId, record.id);

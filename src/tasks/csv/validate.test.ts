@@ -24,6 +24,19 @@ describe('validateTable', () => {
     expect(defaultSelection(table('a,b\nx,y\n'))).toBeNull();
   });
 
+  it('does not take a column that only numbers the rows for the target, unless there is nothing else', () => {
+    const rows = (f: (k: number) => string): string => Array.from({ length: 6 }, (_, k) => f(k)).join('\n') + '\n';
+    expect(defaultSelection(table('t,value\n' + rows((k) => `${k},${(k * 7) % 5}`)))?.target).toBe('value');
+    expect(defaultSelection(table('n,value\n' + rows((k) => `${k + 1},${(k * 7) % 5}`)))?.target).toBe('value');
+    // Evenly spaced data that does not start at 0 or 1 is data.
+    expect(defaultSelection(table('a,b\n' + rows((k) => `${10 + k},${k % 2}`)))?.target).toBe('a');
+    expect(defaultSelection(table('t\n' + rows((k) => `${k}`)))?.target).toBe('t');
+    // The subnormal column is still the target, so its cells are named before Train.
+    const tiny = table('t,value\n' + rows((k) => `${k},${(k + 1) * 1e-320}`));
+    expect(defaultSelection(tiny)?.target).toBe('value');
+    expect(keys(tiny)).toContain('csv.tooSmall');
+  });
+
   it('says how many rows the window needs', () => {
     const [issue] = validateTable(table(series(12)), undefined, { window: 10, horizon: 1, trainFraction: 0.7 });
     expect(issue).toMatchObject({ key: 'csv.tooFewRows', severity: 'error', params: { rows: 12, needed: 16, window: 10, horizon: 1, train: 70 } });

@@ -46,9 +46,20 @@ function listRows(rows: readonly number[]): string {
 }
 
 /** A first guess the UI can start from: the first date column, and the first other numeric column as target. */
+/** A numeric column that only numbers the rows (0, 1, 2, … or 1, 2, 3, …): nothing to forecast. */
+function isRowIndex(c: CsvColumn): boolean {
+  const v = c.values;
+  if (c.type !== 'numeric' || !v || v.length < 3 || c.missing > 0 || c.invalid.length > 0) return false;
+  if (v[0] !== 0 && v[0] !== 1) return false;
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0] + i) return false;
+  return true;
+}
+
 export function defaultSelection(table: CsvTable): CsvSelection | null {
   const date = table.columns.find((c) => c.type === 'date') ?? null;
-  const target = table.columns.find((c) => c.type === 'numeric' && c !== date);
+  const numeric = table.columns.filter((c) => c.type === 'numeric' && c !== date);
+  // A leading "t" or "index" column is where the rows are, not what to predict.
+  const target = numeric.find((c) => !isRowIndex(c)) ?? numeric[0];
   return target ? { dateColumn: date?.name ?? null, features: [target.name], target: target.name } : null;
 }
 
