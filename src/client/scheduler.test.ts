@@ -86,4 +86,31 @@ describe('FrameScheduler', () => {
     expect(slow.runs).toBeGreaterThanOrEqual(5);
     expect(slow.runs).toBeLessThanOrEqual(14);
   });
+
+  it('rests after a frame that came late (what the views cost the page after their tasks) and goes on when frames are on time', () => {
+    const { scheduler, frame, task } = setup();
+    const view = task(1);
+    const runsOver = (frames: number, frameMs: (ranLast: boolean) => number): number => {
+      const before = view.runs;
+      let last = view.runs;
+      for (let k = 0; k < frames; k++) {
+        scheduler.request(view);
+        const ranLast = view.runs !== last;
+        last = view.runs;
+        frame(frameMs(ranLast));
+      }
+      return view.runs - before;
+    };
+    // On time: every frame updates the view.
+    expect(runsOver(30, () => 16)).toBe(30);
+    // Each update makes the next frame 60 ms late: the view rests ~3 × 44 ms after each, so it updates in
+    // far fewer frames and most frames are free.
+    const slow = runsOver(60, (ranLast) => (ranLast ? 60 : 16));
+    expect(slow).toBeGreaterThan(3);
+    expect(slow).toBeLessThan(60 / 6);
+    // Back on time, back to every frame.
+    runsOver(20, () => 16);
+    expect(runsOver(30, () => 16)).toBe(30);
+  });
 });
+

@@ -3,7 +3,7 @@
  * the scheduler runs the asked-for tasks in requestAnimationFrame within a per-frame time budget, updates
  * views that are off screen only about once a second (what is scrolled away stays roughly current at almost
  * no cost), and spaces out a task by its own measured cost or its minimum interval, so a heavy panel updates
- * less often instead of blocking a frame.
+ * less often instead of blocking a frame; after a frame that came late, all views rest in proportion.
  */
 
 export interface FrameTask {
@@ -37,6 +37,11 @@ export const FRAME_BUDGET_MS = 8;
  * of the main thread however slow it is on this machine.
  */
 const COST_SPACING = 3;
+/** A display frame at 60 Hz, ms, and the jitter of frame times that is not lateness. */
+const DISPLAY_FRAME_MS = 1000 / 60;
+const FRAME_JITTER_MS = 4;
+/** Longest rest after one slow frame, ms (a frame that long was a pause of the tab, not the views' doing). */
+const MAX_REST_MS = 750;
 
 interface TaskStats {
   last: number;
@@ -50,6 +55,11 @@ export class FrameScheduler implements Scheduler {
   private readonly pending = new Set<FrameTask>();
   private readonly stats = new WeakMap<FrameTask, TaskStats>();
   private frame = 0;
+  /** When the last frame began, and whether it ran views. */
+  private lastTick = -Infinity;
+  private ranLastTick = false;
+  /** No views run before this time: the page is catching up with what the last ones cost it. */
+  private restUntil = -Infinity;
 
   constructor(
     private readonly now: () => number = () => performance.now(),
@@ -74,6 +84,19 @@ export class FrameScheduler implements Scheduler {
   tick(): void {
     this.frame = 0;
     const start = this.now();
+    // A task's own timing misses what its output costs later in the frame (React's render, style, layout,
+    // paint); the frame after it shows that cost as its lateness. The views then rest COST_SPACING times as
+    // long, so most frames stay free on any machine and the views update less often instead.
+    if (this.ranLastTick) {
+      const late = Math.min(MAX_REST_MS / COST_SPACING, start - this.lastTick - DISPLAY_FRAME_MS - FRAME_JITTER_MS);
+      if (late > 0) this.restUntil = start + COST_SPACING * late;
+    }
+    this.lastTick = start;
+    this.ranLastTick = false;
+    if (start < this.restUntil) {
+      if (this.pending.size > 0) this.wake();
+      return;
+    }
     let ran = 0;
     for (const task of [...this.pending]) {
       const s = this.stats.get(task) ?? { last: -Infinity, cost: 0 };
@@ -90,8 +113,10 @@ export class FrameScheduler implements Scheduler {
       this.stats.set(task, s);
       ran += 1;
     }
-    // Tasks waiting out their interval are looked at again next frame (a check costs next to nothing).
-    if (this.pending.size > 0) this.wake();
+    this.ranLastTick = ran > 0;
+    // Tasks waiting out their interval are looked at again next frame (a check costs next to nothing); after
+    // views ran, the next frame also measures what they cost.
+    if (this.pending.size > 0 || ran > 0) this.wake();
   }
 
   private wake(): void {
