@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { variantLabel } from '../../contracts/compareSet.ts';
+import { racerColor } from '../../viz/archColors.ts';
 import { useT } from '../../client/useT.ts';
 import { useFrameSource } from '../../client/frameView.ts';
 import { racerOf, type Run } from '../../client/run.ts';
@@ -38,7 +39,7 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Ru
   return (
     <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${racer.variant.id}`}>
       <header className="compare-model-header">
-        <span className="compare-swatch" style={{ background: racer.color }} aria-hidden="true" />
+        <span className="compare-swatch" style={{ background: racerColor(racer) }} aria-hidden="true" />
         <b>{variantLabel(t, racer.variant)}</b>
         <LiveText source={stepText} className="gs-step" />
       </header>

@@ -13,6 +13,7 @@ import { useT } from '../../client/useT.ts';
 import { useShownFrame } from '../../client/frameView.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
 import { useApp, useAppStore } from '../../client/useApp.ts';
+import { archLayerColors } from '../../viz/archColors.ts';
 import { frameCell } from '../shared/frameSource.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../trainer/gradientFlowFrame.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
@@ -23,9 +24,6 @@ import { DecayChart } from '../shared/DecayChart.tsx';
 import { ClipReadout, KeyFrameReadout, useKeyReference } from './KeyFrameViews.tsx';
 import { layerRow, runSeries, type XMode } from '../shared/decayView.ts';
 import '../shared/decay.css';
-
-/** One colour per layer. */
-export const LAYER_COLORS = ['#1b7fb3', '#d95f02', '#7570b3', '#1b9e77'] as const;
 
 export function GradientDecayPanel() {
   const t = useT();
@@ -76,8 +74,10 @@ function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XM
   const store = useAppStore();
   const model = t(`cfg.arch.${cell}`);
   const labels = useMemo(() => Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), [L, model, t]);
-  const series = useMemo(() => runSeries(flow, T, cell, labels, LAYER_COLORS), [flow, T, cell, labels]);
-  const reference = useKeyReference(keyFrame, frame.step, cell, labels, LAYER_COLORS);
+  // Layers in shades of the architecture's colour: the same model keeps its colour beside the race.
+  const colors = useMemo(() => archLayerColors(cell, L), [cell, L]);
+  const series = useMemo(() => runSeries(flow, T, cell, labels, colors), [flow, T, cell, labels, colors]);
+  const reference = useKeyReference(keyFrame, frame.step, cell, labels, colors);
   return (
     <div className="decay-layout">
       <div className="decay-main">
@@ -91,7 +91,7 @@ function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XM
           {t(`decay.explain.${cell}`)}
           {flow.mechanism === null && cell === 'rnn' ? ` ${t('decay.mechanismSkipped', { max: RNN_MECHANISM_MAX_HIDDEN })}` : ''}
         </p>
-        <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={LAYER_COLORS[layer % LAYER_COLORS.length]} />
+        <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={colors[layer % colors.length]} />
       </div>
     </div>
   );

@@ -20,6 +20,10 @@ import './predictions.css';
 
 type T = ReturnType<typeof useT>;
 
+/** Heights in px of the input strip and of the target/prediction chart under it (together they fill the panel). */
+const INPUT_STRIP_HEIGHT = 96;
+const FORECAST_HEIGHT = 250;
+
 const ROLE_LABEL = { input: 'pred.input', target: 'pred.target', output: 'pred.output' } as const;
 const ROLE_STYLE: Record<Role, Pick<SequenceLine, 'width' | 'dash' | 'dots'>> = {
   input: { width: 1.5 },
@@ -60,25 +64,46 @@ function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
       value: f.output[r * f.O + k] - f.target[r * f.O + k],
     }));
   };
+  // The input gets its own strip: in a forecast the target is the input one step on, so on one plot the two
+  // lines coincide exactly and the input disappears under the target.
+  const inputs = lines.filter((l) => l.id.startsWith('input-'));
+  const outputs = lines.filter((l) => !l.id.startsWith('input-'));
+  const rule = displayTimestep(Math.min(selT, f.T - 1));
+  const forecastFrom = f.rows === 1 && lead === 1 ? f.T + 1 : undefined;
   return (
     <>
+      <div className="pred-input-strip" data-testid="pred-input-strip">
+        <Legend items={[{ key: 'input', label: t('pred.inputStrip'), color: ROLE_COLOR.input }]} />
+        <SequenceChart
+          lines={inputs}
+          positions={f.T + lead}
+          rule={rule}
+          forecastFrom={forecastFrom}
+          xLabel={t('term.timestep')}
+          hideXLabel
+          ariaLabel={t('pred.inputAria')}
+          exportName="predictions-input"
+          onSelect={(pos) => selectTimestep(store, f, pos)}
+          height={INPUT_STRIP_HEIGHT}
+        />
+      </div>
       <Legend
         items={[
-          { key: 'input', label: t('pred.input'), color: ROLE_COLOR.input },
           { key: 'target', label: t('pred.target'), color: ROLE_COLOR.target, dashed: true },
           { key: 'output', label: t('pred.output'), color: ROLE_COLOR.output, weight: 'bold' },
         ]}
       />
       <SequenceChart
-        lines={lines}
+        lines={outputs}
         positions={f.T + lead}
-        rule={displayTimestep(Math.min(selT, f.T - 1))}
-        forecastFrom={f.rows === 1 && lead === 1 ? f.T + 1 : undefined}
+        rule={rule}
+        forecastFrom={forecastFrom}
         highlights={Array.from({ length: Math.min(f.O, 6) }, (_, k) => ({ x: produced, y: f.output[row * f.O + k], color: ROLE_COLOR.output }))}
         xLabel={t('term.timestep')}
         ariaLabel={t('pred.aria')}
         extra={errors}
         onSelect={(pos) => selectTimestep(store, f, pos)}
+        height={FORECAST_HEIGHT}
       />
     </>
   );

@@ -41,7 +41,7 @@ export interface DecayReference {
 const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
 const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 
-/** The shared plot margins, with room on the left for log ticks such as "1e−24" next to the axis label. */
+/** The shared plot margins, with room on the left for log ticks such as "10⁻²⁴" next to the axis label. */
 export const DECAY_MARGIN = { ...PLOT_MARGIN, left: 58 } as const;
 
 /** Axis positions of a curve of T values (indexed by timestep, or by distance k when `byDistance`). */
