@@ -17,6 +17,7 @@ import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
 import { useScheduledVersion } from '../../client/scheduled.ts';
 import { useApp, useAppStore } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
+import { Notation } from '../../viz/Notation.tsx';
 import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { DecayChart, type DecayReference } from '../shared/DecayChart.tsx';
 import type { DecaySeries } from '../shared/decayView.ts';
@@ -87,7 +88,7 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
               className="series-swatch"
               style={seriesSwatch(s.color)}
             >
-              {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
+              <Notation text={t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })} />
               {key && keyRatio !== null && key.step !== steps.get(s.key) ? (
                 <span className="compare-key-ratio"> · {t('demo.compareKeyRatio', { step: key.step, ratio: formatValue(keyRatio) })}</span>
               ) : null}

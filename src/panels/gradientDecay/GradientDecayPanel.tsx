@@ -14,6 +14,7 @@ import { useShownFrame } from '../../client/frameView.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
 import { useApp, useAppStore } from '../../client/useApp.ts';
 import { archLayerColors } from '../../viz/archColors.ts';
+import { Notation } from '../../viz/Notation.tsx';
 import { frameCell } from '../shared/frameSource.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../trainer/gradientFlowFrame.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
@@ -88,7 +89,7 @@ function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XM
       </div>
       <div className="decay-side">
         <p className="decay-explain" data-testid="decay-explain">
-          {t(`decay.explain.${cell}`)}
+          <Notation text={t(`decay.explain.${cell}`)} />
           {flow.mechanism === null && cell === 'rnn' ? ` ${t('decay.mechanismSkipped', { max: RNN_MECHANISM_MAX_HIDDEN })}` : ''}
         </p>
         <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={colors[layer % colors.length]} />
