@@ -8,6 +8,7 @@ import { variantLabel } from '../../contracts/compareSet.ts';
 import { racerColor } from '../../viz/archColors.ts';
 import { useT } from '../../client/useT.ts';
 import { useApp } from '../../client/useApp.ts';
+import { useView, useViewStore } from '../../store/viewStore.ts';
 import { chanceLevel } from '../shared/chanceLevel.ts';
 import { useFrameValue } from '../shared/frameSource.ts';
 import { racerOf, type Run } from '../../client/run.ts';
@@ -21,6 +22,7 @@ import { LossControls } from '../shared/LossControls.tsx';
 import { buildSeries, type XMode } from '../shared/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
 import { ModelView } from './ModelView.tsx';
+import { HeatmapKey } from '../shared/HeatmapKey.tsx';
 import './compare.css';
 
 /** TensorBoard's default smoothing, as in the loss panel. */
@@ -42,7 +44,9 @@ export function ComparePanel() {
 function CompareBody({ models }: { models: readonly Run[] }) {
   const t = useT();
   const [log, setLog] = useState(true);
-  const [xMode, setXMode] = useState<XMode>('step');
+  const xMode = useView((s) => s.raceAxis);
+  const view = useViewStore();
+  const setXMode = (m: XMode) => view.setState({ raceAxis: m });
   const controller = useRunController();
   const focusedRun = useRun();
   const focused = (focusedRun.racer ?? racerOf(models[0])).variant.id;
@@ -86,7 +90,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
           ))}
         </div>
       </div>
-      <LossControls log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} />
+      <LossControls log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} testId="race" />
     </>
   );
 
@@ -100,7 +104,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
               <ModelStats key={racerOf(m).variant.id} model={m} version={version} />
             ))}
           </ul>
-          <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} chance={chance} />
+          <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} chance={chance} endLabels />
         </figure>
         <figure className="compare-figure">
           <figcaption className="compare-figure-title">{t('compare.decay')}</figcaption>
@@ -108,6 +112,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
         </figure>
       </div>
       <h3 className="compare-views-title">{t('compare.views')}</h3>
+      <HeatmapKey />
       {T === null ? (
         <p className="viz-note">{t('compare.waiting')}</p>
       ) : (

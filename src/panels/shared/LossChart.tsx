@@ -52,6 +52,8 @@ interface Props {
   ariaLabel?: string;
   /** A classification task's chance level, drawn dashed and labelled (and kept inside the y domain). */
   chance?: ChanceLevel | null;
+  /** Mark where each curve ends with its step (racers sharing the cores end at different steps). */
+  endLabels?: boolean;
 }
 
 /** The y domain from the curves' running extents (no pass over the points): decades on a log axis. */
@@ -68,7 +70,7 @@ function yDomainOf(curves: readonly LossCurve[], log: boolean, chance: number | 
   return lo <= hi ? niceDomain(safeLinearDomain(lo, hi)) : [0, 1];
 }
 
-export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel, chance = null }: Props) {
+export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel, chance = null, endLabels = false }: Props) {
   const t = useT();
   const primary = curves[0]?.series;
 
@@ -158,18 +160,35 @@ export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel,
       yTickFormat={formatLoss}
       grid
       hover={hover}
-      over={
-        chance
-          ? ({ y, width }) => (
-              <g className="loss-chance" data-testid="loss-chance" data-value={chance.value} data-classes={chance.classes}>
-                <line x1={0} x2={width} y1={y(chance.value)} y2={y(chance.value)} />
-                <text x={width - 4} y={y(chance.value) - 4} textAnchor="end">
-                  {t('chart.chance', { k: chance.classes, value: formatLoss(chance.value) })}
-                </text>
-              </g>
-            )
-          : undefined
-      }
+      over={({ x, y, width }) => (
+        <>
+          {chance ? (
+            <g className="loss-chance" data-testid="loss-chance" data-value={chance.value} data-classes={chance.classes}>
+              <line x1={0} x2={width} y1={y(chance.value)} y2={y(chance.value)} />
+              <text x={width - 4} y={y(chance.value) - 4} textAnchor="end">
+                {t('chart.chance', { k: chance.classes, value: formatLoss(chance.value) })}
+              </text>
+            </g>
+          ) : null}
+          {endLabels
+            ? curves.map((c) => {
+                const k = c.series.xs.length - 1;
+                const ex = x(c.series.xs[k]);
+                const ey = y(c.series.smooth[k]);
+                if (!Number.isFinite(ex) || !Number.isFinite(ey)) return null;
+                const step = c.series.steps[k];
+                return (
+                  <g key={c.key} className="loss-end" data-testid={`loss-end-${c.key}`} data-step={step}>
+                    <circle cx={ex} cy={ey} r={3.5} fill={c.color} />
+                    <text x={ex > width - 60 ? ex - 6 : ex + 6} y={ey - 6} textAnchor={ex > width - 60 ? 'end' : 'start'}>
+                      {t('compare.racerStep', { step })}
+                    </text>
+                  </g>
+                );
+              })
+            : null}
+        </>
+      )}
       ariaLabel={ariaLabel ?? (primary ? t('loss.ariaSummary', { step: formatStep(primary.steps[primary.steps.length - 1]), loss: formatLoss(last) }) : t('loss.title'))}
       exportName="loss"
     />
