@@ -42,7 +42,9 @@ export function Legend({ items, className }: { items: readonly LegendItem[]; cla
               />
             </svg>
           )}
-          <Notation text={it.label} />
+          <span>
+            <Notation text={it.label} />
+          </span>
         </span>
       ))}
     </div>

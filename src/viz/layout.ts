@@ -29,12 +29,21 @@ export function cellScale(n: number, length: number) {
 
 /** The element's content width, following resizes (falls back to `fallback` where layout is unavailable). */
 export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 320): number {
+  return useClientSize(ref, 'clientWidth', fallback);
+}
+
+/** The element's content height (a chart filling the space its panel has left), following resizes. */
+export function useHeight(ref: RefObject<HTMLElement | null>, fallback: number): number {
+  return useClientSize(ref, 'clientHeight', fallback);
+}
+
+function useClientSize(ref: RefObject<HTMLElement | null>, side: 'clientWidth' | 'clientHeight', fallback: number): number {
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => {
-      const w = el.clientWidth;
+      const w = el[side];
       if (w > 0) setWidth(w);
     };
     measure();
@@ -42,6 +51,6 @@ export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 320): nu
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [ref]);
+  }, [ref, side]);
   return width;
 }

@@ -2,7 +2,8 @@
  * Model output against the target over the probe sequence: the forecast picture for regression (input
  * series, target and prediction), or the input plus softmax class probabilities for classification.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useHeight } from '../../viz/layout.ts';
 import { useT } from '../../client/useT.ts';
 import { setTimestep } from '../../store/actions.ts';
 import { type AppStore } from '../../store/appStore.ts';
@@ -20,9 +21,9 @@ import './predictions.css';
 
 type T = ReturnType<typeof useT>;
 
-/** Heights in px of the input strip and of the target/prediction chart under it (together they fill the panel). */
+/** Heights in px of the input strip and the least of the target/prediction chart, which fills the rest of the panel. */
 const INPUT_STRIP_HEIGHT = 96;
-const FORECAST_HEIGHT = 250;
+const FORECAST_MIN_HEIGHT = 220;
 
 const ROLE_LABEL = { input: 'pred.input', target: 'pred.target', output: 'pred.output' } as const;
 const ROLE_STYLE: Record<Role, Pick<SequenceLine, 'width' | 'dash' | 'dots'>> = {
@@ -52,6 +53,8 @@ function selectTimestep(store: AppStore, f: ProbeFrame, pos: number): void {
 
 function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
   const store = useAppStore();
+  const fillRef = useRef<HTMLDivElement>(null);
+  const chartHeight = useHeight(fillRef, FORECAST_MIN_HEIGHT);
   const lines = useMemo(() => toLines(regressionSeries(f), f, t), [f, t]);
   const lead = forecastLead(f);
   const row = rowAt(f, selT);
@@ -93,6 +96,8 @@ function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
           { key: 'output', label: t('pred.output'), color: ROLE_COLOR.output, weight: 'bold' },
         ]}
       />
+      <div className="pred-fill" ref={fillRef}>
+        <div className="pred-fill-chart">
       <SequenceChart
         lines={outputs}
         positions={f.T + lead}
@@ -103,8 +108,10 @@ function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
         ariaLabel={t('pred.aria')}
         extra={errors}
         onSelect={(pos) => selectTimestep(store, f, pos)}
-        height={FORECAST_HEIGHT}
+        height={Math.max(FORECAST_MIN_HEIGHT, chartHeight)}
       />
+        </div>
+      </div>
     </>
   );
 }
@@ -155,7 +162,7 @@ export function PredictionsPanel() {
   const summary = useApp((s) => s.summary);
   const selT = useApp((s) => s.selection.t);
   return (
-    <Panel testId="panel-predictions" title={t('pred.title')} subtitle={f ? t('pred.subtitle', { loss: formatValue(f.loss) }) : undefined}>
+    <Panel testId="panel-predictions" className="predictions-panel" title={t('pred.title')} subtitle={f ? t('pred.subtitle', { loss: formatValue(f.loss) }) : undefined}>
       {!f ? (
         <p className="panel-empty">{t('pred.empty')}</p>
       ) : isClassification(summary) ? (
