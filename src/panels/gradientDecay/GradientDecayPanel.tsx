@@ -51,7 +51,7 @@ export function GradientDecayPanel() {
     </>
   );
   return (
-    <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={t('decay.subtitle')} controls={controls} className="decay-panel">
+    <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={<Notation text={t('decay.subtitle')} />} controls={controls} className="decay-panel">
       {keyKind ? <KeyFrameTracker kind={keyKind} onKeyFrame={setKeyFrame} /> : null}
       {frame?.flow ? (
         <DecayBody frameCellKind={frameCell(frame)} live={frame} xMode={xMode} keyFrame={keyKind && keyFrame?.T === frame.T ? keyFrame : null} />
