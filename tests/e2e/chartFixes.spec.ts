@@ -91,14 +91,21 @@ test('the race shows every racer’s step, in step or time, and an architecture 
   expect(errors).toEqual([]);
 });
 
-test('no y tick label starts left of its svg, on a log or a linear loss axis', async ({ page }) => {
+test('no y tick label starts left of its svg: small text, presenter text, log and linear loss axes', async ({ page }) => {
   await openApp(page, '');
   await stepTimes(page, 3);
   expect(await clippedTickLabels(page)).toEqual([]);
-  // A linear loss axis with small values writes long labels ("0.00001"): the frame makes room for them.
+  // A linear loss axis writes the labels in full ("0.00001" when the loss is small).
   await page.getByTestId('panel-loss').getByRole('checkbox', { name: 'Log scale' }).uncheck();
   await expect(page.getByTestId('panel-loss').locator('[data-axis="y"] .viz-tick-label').first()).toBeVisible();
   expect(await clippedTickLabels(page)).toEqual([]);
+
+  // Presenter mode draws tick labels at 18 px: "0.001" on the log loss axis no longer fits the default margin.
+  await openApp(page, '?present=1');
+  await stepTimes(page, 3);
+  await expect(page.getByTestId('panel-loss').locator('[data-axis="y"] .viz-tick-label').first()).toBeVisible();
+  expect(await clippedTickLabels(page)).toEqual([]);
+  await page.getByTestId('panel-loss').screenshot({ path: 'test-results/chart-ticks-presenter.png' });
 });
 
 test('predictions: the input has its own strip; the heatmaps carry a key for their marks', async ({ page }) => {

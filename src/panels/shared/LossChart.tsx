@@ -155,6 +155,7 @@ export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel,
       yScale={log ? 'log' : 'linear'}
       xTickSpacing={80}
       xTickFormat={xMode === 'step' ? formatStepTick : formatSeconds}
+      xInteger={xMode === 'step'}
       xLabel={xMode === 'step' ? t('loss.step') : t('loss.timeAxis')}
       yTickCount={5}
       yTickFormat={formatLoss}
