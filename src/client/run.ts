@@ -32,11 +32,11 @@ export interface Run {
   readonly controls: RunControls;
 }
 
-/** One racer of a compare session: the variant it trains, its architecture and its colour in every chart. */
+/** One racer of a compare session: the variant it trains, its architecture and its place in the race (the charts colour it from these). */
 export interface Racer {
   readonly variant: CompareVariant;
   readonly cell: CellKind;
-  readonly color: string;
+  readonly index: number;
 }
 
 export interface RunOptions {

@@ -8,7 +8,7 @@ import type { AppState } from '../store/appStore.ts';
 import { isLiveField, type HyperPatch, type RunConfig } from '../contracts/runConfig.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 import type { Run, RunFactory } from './run.ts';
-import { compareVariants, modelConfig, raceKey, variantColor } from '../contracts/compareSet.ts';
+import { compareVariants, modelConfig, raceKey } from '../contracts/compareSet.ts';
 
 /**
  * Each racer's share of a core, so that the racing workers together leave one core for the page (on a
@@ -36,7 +36,7 @@ export class CompareSession {
     this.key = raceKey(config);
     this.runs = variants.map((variant, k) => {
       const cell = modelConfig(config, variant).cell;
-      const racer = { variant, cell, color: variantColor(variant, cell, k) };
+      const racer = { variant, cell, index: k };
       const run = makeRun({ racer, init, historyBudgetBytes: HISTORY_BUDGET_BYTES / variants.length });
       run.controls.setCpuShare(share);
       return run;

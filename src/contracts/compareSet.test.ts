@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { zh } from '../i18n/zh.ts';
 import { DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type RunConfig } from './runConfig.ts';
 import { COMPARE_SETS, DEFAULT_VIEW_PARAMS, PROPS, parseUrl, readCompareSet, serializeUrl } from './urlCodec.ts';
-import { compareCells, compareSetLabel, comparesArchitectures, compareVariants, hyperFor, modelConfig, raceKey, variantColor, variantLabel } from './compareSet.ts';
+import { compareCells, compareSetLabel, comparesArchitectures, compareVariants, hyperFor, modelConfig, raceKey, variantLabel } from './compareSet.ts';
 
 const fill = (dict: Record<string, string>) => (key: MessageKey, vars: Record<string, string | number> = {}) =>
   dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -112,8 +112,5 @@ describe('compare variants', () => {
         for (const v of compareVariants(set)) expect(variantLabel(t, v)).not.toMatch(/undefined|\{/);
       }
     }
-    const colours = compareVariants('clip:none|norm|value').map((v, k) => variantColor(v, 'lstm', k));
-    expect(new Set(colours).size).toBe(3);
-    expect(variantColor(compareVariants('rnn,gru')[1], 'gru', 1)).toBe('#009e73');
   });
 });

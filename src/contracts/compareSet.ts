@@ -68,21 +68,6 @@ export function hyperFor(patch: HyperPatch, variant: CompareVariant): HyperPatch
   return Object.fromEntries(Object.entries(patch).filter(([k]) => !(k in variant.patch))) as HyperPatch;
 }
 
-/** One colour per architecture, the same in every chart and set (Okabe–Ito, safe for colour-blind viewers). */
-export const MODEL_COLOR: Record<CellKind, string> = {
-  rnn: '#d55e00',
-  lstm: '#0072b2',
-  gru: '#009e73',
-};
-
-/** Colours of the values of one setting, in order (the rest of the Okabe–Ito palette). */
-const SETTING_COLORS = ['#0072b2', '#e69f00', '#cc79a7'] as const;
-
-/** A racer's colour: its architecture's, or its place among the setting's values. */
-export function variantColor(variant: CompareVariant, cell: CellKind, index: number): string {
-  return variant.setting ? SETTING_COLORS[index % SETTING_COLORS.length] : MODEL_COLOR[cell];
-}
-
 type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** The form's label of each setting a comparison may vary. */

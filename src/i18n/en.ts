@@ -7,6 +7,7 @@ import { LESSONS_EN } from './parts/lessons.ts';
 import { DEMOS_EN } from './parts/demos.ts';
 import { CLASSROOM_EN } from './parts/classroom.ts';
 import { RESILIENCE_EN } from './parts/resilience.ts';
+import { CHART_FIXES_EN } from './parts/chartFixes.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -93,7 +94,7 @@ export const en = {
   'pred.empty': 'No prediction yet: the model is loading.',
   'pred.aria': 'Probe sequence with the model output and the target',
   'summary.title': 'Model',
-  'summary.paramCount': '{n} parameters',
+  'summary.paramCount': '{n} {n|parameter|parameters}',
   'summary.totalLine': 'Total parameters: {n}',
   'summary.peephole': 'peephole weights, not in PyTorch',
   'summary.tensors': 'Tensors (state_dict)',
@@ -268,7 +269,7 @@ export const en = {
   'toolbar.resetTitle': 'Back to step 0 with the same seed (R)',
   'toolbar.speed': 'Speed',
   'toolbar.fullSpeed': 'Full speed',
-  'toolbar.stepsPerSecondCap': '{n} steps/s',
+  'toolbar.stepsPerSecondCap': '{n} {n|step|steps}/s',
   'toolbar.status': 'Status',
   'toolbar.statusPlaying': 'Training',
   'toolbar.statusPaused': 'Paused',
@@ -380,7 +381,7 @@ export const en = {
   'picker.group.classification': 'Sequence classification',
   'picker.group.text': 'Character-level text',
   'picker.group.own': 'Your data',
-  'picker.rows': '{rows} rows',
+  'picker.rows': '{rows} {rows|row|rows}',
   'picker.lines': '{rows} lines',
   'picker.loading': 'Loading the dataset…',
   'picker.loadFailed': 'Could not load “{task}”: {message}',
@@ -405,8 +406,8 @@ export const en = {
   'data.loading': 'Loading the dataset…',
   'data.waiting': 'Waiting for the first evaluation…',
   'pipe.title': 'Data pipeline',
-  'pipe.subtitle': '{dataset} · {rows} rows',
-  'pipe.flow.raw': '{rows} rows',
+  'pipe.subtitle': '{dataset} · {rows} {rows|row|rows}',
+  'pipe.flow.raw': '{rows} {rows|row|rows}',
   'pipe.flow.split': 'split at row {row}: {train} training rows, {test} test rows',
   'pipe.flow.scale': '{scaler} fitted on {fit}',
   'pipe.flow.fitTrain': 'the training rows',
@@ -534,7 +535,7 @@ export const en = {
   'csvUi.allGood': 'No problems found: ready to train.',
   'csvUi.error': 'Error',
   'csvUi.warning': 'Note',
-  'csvUi.note.dropped': 'Dropped {count} rows with missing values.',
+  'csvUi.note.dropped': 'Dropped {count} {count|row|rows} with missing values.',
   'csvUi.note.interpolated': 'Filled {count} missing values by linear interpolation.',
   'csvUi.note.sorted': 'Sorted the rows by “{column}”.',
   'csvUi.train': 'Train on this data',
@@ -573,6 +574,7 @@ export const en = {
   ...DEMOS_EN,
   ...CLASSROOM_EN,
   ...RESILIENCE_EN,
+  ...CHART_FIXES_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

@@ -30,11 +30,32 @@ export function formatNumberVar(lang: Lang, v: number): string {
   return f.format(v);
 }
 
-/** Translate a key, filling {name} placeholders. */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The language's plural category of a count ("one", "other", …): Chinese has only "other". */
+export function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(LOCALES[lang]);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(n);
+}
+
+/**
+ * Translate a key, filling {name} placeholders. `{name|one|other}` picks a word by the count in `name` with the
+ * language's plural rules ("{n} {n|step|steps}/s" → "1 step/s", "2 steps/s").
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const s = DICTS[lang][key];
+  if (!vars) return s;
   const text = (v: string | number): string => (typeof v === 'number' ? formatNumberVar(lang, v) : v);
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? text(vars[k]) : m)) : s;
+  return s
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) => {
+      const v = vars[k];
+      return typeof v === 'number' ? (pluralCategory(lang, v) === 'one' ? one : other) : m;
+    })
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? text(vars[k]) : m));
 }
 
 /** The browser's preferred language, mapped to one we have. */

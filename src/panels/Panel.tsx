@@ -7,7 +7,7 @@ import { PanelMenu } from './PanelMenu.tsx';
  * The frame every panel sits in: a title bar (with optional controls) and its body. The title bar also holds
  * what every panel offers the same way — its export menu and "fill the window" — so no panel re-implements them.
  */
-export function Panel(props: { testId: string; title: string; subtitle?: string; controls?: ReactNode; children: ReactNode; className?: string }) {
+export function Panel(props: { testId: string; title: string; subtitle?: ReactNode; controls?: ReactNode; children: ReactNode; className?: string }) {
   const t = useT();
   const section = useRef<HTMLElement>(null);
   const view = useViewStore();

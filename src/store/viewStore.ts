@@ -18,6 +18,8 @@ export interface ViewState extends ViewParams {
   drawerOpen: boolean;
   /** Exported figures get a caption line (task, architecture, step, t). */
   exportCaption: boolean;
+  /** The race's x axis: training step, or wall time (racers that share the cores reach different steps). */
+  raceAxis: 'step' | 'time';
 }
 
 export type ViewStore = StoreApi<ViewState>;
@@ -51,6 +53,7 @@ export function createViewStore(params: Partial<ViewParams> = {}, theme: ThemeCh
     theme,
     drawerOpen: false,
     exportCaption: true,
+    raceAxis: 'step',
   }));
 }
 

@@ -66,14 +66,14 @@ export function AxisLeft(p: AxisProps & { /** Distance of the rotated label from
   const [r0, r1] = p.scale.range();
   const size = p.tickSize ?? 4;
   return (
-    <g className="viz-axis" aria-hidden="true">
+    <g className="viz-axis" data-axis="y" aria-hidden="true">
       <line className="viz-axis-domain" x1={0} x2={0} y1={r0} y2={r1} />
       {values.map((v) => {
         const y = p.scale(v) ?? 0;
         return (
           <g key={v} transform={`translate(0,${y})`}>
             <line x2={-size} />
-            <text x={-size - 2} dy="0.32em" textAnchor="end">
+            <text className="viz-tick-label" x={-size - 2} dy="0.32em" textAnchor="end">
               {format(v)}
             </text>
           </g>

@@ -5,7 +5,7 @@
  * reduction —, a hover and keyboard read-out with its tooltip, an optional title and legend, and the export
  * hook. A panel supplies only its series, its read-out and whatever it draws under or over the lines.
  */
-import { useCallback, useContext, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { decadeTicks, formatDecade, linearDomainOf, linearTicks, safeLinearDomain } from './chartScale.ts';
@@ -13,7 +13,7 @@ import { ChartExportContext } from './chartExport.ts';
 import { Legend, type LegendItem } from './ChartLegend.tsx';
 import { logDomain, type Domain } from './domain.ts';
 import { compactTickFormat } from './format.ts';
-import { PLOT_MARGIN, useWidth } from './layout.ts';
+import { PLOT_MARGIN, useWidth, yAxisRoom } from './layout.ts';
 import { reduceMinMax } from './reduce.ts';
 import './viz.css';
 import './chart.css';
@@ -164,10 +164,27 @@ function tooltipPlacement(cursorX: number, plotW: number, m: Margin): CSSPropert
   return cursorX > plotW / 2 ? { left: m.left + 4, top: m.top + 2 } : { right: m.right + 4, top: m.top + 2 };
 }
 
+/** The tick (4 px) and the gap before its label, as AxisLeft draws them. */
+const Y_TICK_SPACE = 6;
+
+/** The widest y tick label's reach left of the axis, measured in the svg (0 where text cannot be measured). */
+function measureYTicks(svg: SVGSVGElement): number {
+  let w = 0;
+  for (const el of svg.querySelectorAll<SVGTextElement>('[data-axis="y"] .viz-tick-label')) {
+    if (typeof el.getComputedTextLength === 'function') w = Math.max(w, el.getComputedTextLength());
+  }
+  return w > 0 ? w + Y_TICK_SPACE : 0;
+}
+
 export function ChartFrame(p: ChartFrameProps) {
-  const M: Margin = { ...PLOT_MARGIN, ...p.margin };
+  const asked: Margin = { ...PLOT_MARGIN, ...p.margin };
   const boxRef = useRef<HTMLDivElement>(null);
+  const svgEl = useRef<SVGSVGElement | null>(null);
   const width = useWidth(boxRef, p.initialWidth ?? 480);
+  // The left margin grows to the widest tick label, so no label ("0.00001", "1e−24") is cut at the svg's edge.
+  const [yTicksWidth, setYTicksWidth] = useState(0);
+  const room = yAxisRoom(yTicksWidth, { left: asked.left, labelOffset: p.yLabelOffset ?? 38 }, Boolean(p.yLabel));
+  const M: Margin = { ...asked, left: room.left };
   const plotW = Math.max(40, width - M.left - M.right);
   const plotH = p.height;
   const log = p.yScale === 'log';
@@ -179,6 +196,7 @@ export function ChartFrame(p: ChartFrameProps) {
   const exportName = p.exportName ?? p.ariaLabel;
   const svgRef = useCallback(
     (el: SVGSVGElement | null) => {
+      svgEl.current = el;
       if (!register) return;
       register(exportName, el);
       return () => register(exportName, null);
@@ -196,6 +214,14 @@ export function ChartFrame(p: ChartFrameProps) {
   const [y0, y1] = log ? (p.yDomain ?? autoDomain!) : safeLinearDomain(...(p.yDomain ?? autoDomain!));
   const y = useMemo(() => (log ? scaleLog() : scaleLinear()).domain([y0, y1]).range([plotH, 0]).clamp(true), [log, y0, y1, plotH]);
   const yTicks = useMemo(() => (log ? decadeTicks([y0, y1]) : linearTicks([y0, y1], p.yTickCount ?? 4)), [log, y0, y1, p.yTickCount]);
+  const yFormat = p.yTickFormat ?? (log ? formatDecade : compactTickFormat([y0, y1]));
+  const yLabels = yTicks.map(yFormat).join('|');
+  // Measured again only when the labels or the size change (a font change on resize: presenter mode, zoom).
+  useLayoutEffect(() => {
+    if (!svgEl.current) return;
+    const w = measureYTicks(svgEl.current);
+    setYTicksWidth((old) => (Math.abs(old - w) > 0.5 ? w : old));
+  }, [yLabels, width]);
 
   const paths = useMemo(
     () => p.groups.map((g) => g.lines.map((l) => ({ line: l, idx: drawnIndices(l, plotW) })).map(({ line, idx }) => ({ line, idx, d: linePath(line, idx, x, y, log) }))),
@@ -260,7 +286,7 @@ export function ChartFrame(p: ChartFrameProps) {
               </g>
             ) : null}
             {p.zeroLine && !log && y0 < 0 && y1 > 0 ? <line className="viz-zero" x1={0} x2={plotW} y1={y(0)} y2={y(0)} /> : null}
-            <AxisLeft scale={y} ticks={yTicks} tickFormat={p.yTickFormat ?? (log ? formatDecade : compactTickFormat([y0, y1]))} label={p.yLabel} labelOffset={p.yLabelOffset ?? 38} />
+            <AxisLeft scale={y} ticks={yTicks} tickFormat={yFormat} label={p.yLabel} labelOffset={room.labelOffset} />
             <g transform={`translate(0,${plotH})`}>
               <AxisBottom scale={x} ticks={p.xTicks ?? Math.max(2, Math.floor(plotW / (p.xTickSpacing ?? 60)))} integer={p.xInteger} tickFormat={p.xTickFormat} label={p.xLabel} />
             </g>

@@ -1,8 +1,10 @@
 /** A row of series keys: a short line in each series' colour and dash, or a colour box (a model, a layer). */
+import { Notation } from './Notation.tsx';
 import './viz.css';
 
 export interface LegendItem {
   key: string;
+  /** Notation in it (x_t, h_{t−1}) is typeset. */
   label: string;
   color: string;
   dashed?: boolean;
@@ -40,7 +42,9 @@ export function Legend({ items, className }: { items: readonly LegendItem[]; cla
               />
             </svg>
           )}
-          {it.label}
+          <span>
+            <Notation text={it.label} />
+          </span>
         </span>
       ))}
     </div>

@@ -4,6 +4,7 @@
  * Infinity and gives NaN ticks. Every chart builds its domains and ticks here: spans are kept between
  * MIN_SPAN and 2·MAX_ABS, non-finite values are ignored, and an empty or flat series still gets a band.
  */
+import { superscript } from './format.ts';
 import { ticks as d3Ticks } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { MAX_ABS, MIN_SPAN, pow10, type Domain } from './domain.ts';
@@ -89,5 +90,5 @@ export function decadeTicks(domain: Domain, count = 4): number[] {
   return out;
 }
 
-/** "1e−3" labels of decade ticks. */
-export const formatDecade = (v: number): string => `1e${Math.round(Math.log10(v))}`.replace('-', '−');
+/** "10⁻³" labels of decade ticks. */
+export const formatDecade = (v: number): string => `10${superscript(Math.round(Math.log10(v)))}`;

@@ -72,7 +72,9 @@ describe('format', () => {
   it('4 significant digits, e-notation for tiny values', () => {
     expect(formatValue(0.5)).toBe('0.5000');
     expect(formatValue(-1.23456)).toBe('−1.235');
-    expect(formatValue(1.0224e-5)).toBe('1.022e-5');
+    expect(formatValue(1.0224e-5)).toBe('1.022×10⁻⁵');
+    expect(formatValue(-3e-21)).toBe('−3.000×10⁻²¹');
+    expect(formatValue(1e6)).toBe('10⁶');
     expect(formatValue(0)).toBe('0.000');
     expect(formatValue(NaN)).toBe('NaN');
     expect(formatValue(-Infinity)).toBe('−∞');
@@ -80,7 +82,7 @@ describe('format', () => {
   });
 
   it('compact legend ticks', () => {
-    expect(compactTickFormat([-2e-3, 2e-3])(2e-3)).toBe('2e-3');
+    expect(compactTickFormat([-2e-3, 2e-3])(2e-3)).toBe('2×10⁻³');
     expect(compactTickFormat([0, 1])(0.5)).toBe('0.5');
     expect(compactTickFormat([-1, 1])(0)).toBe('0');
   });

@@ -6,7 +6,7 @@ export const LESSONS_EN = {
   'lessons.listTitle': 'Lessons',
   'lessons.listIntro': 'Each lesson sets up the run it needs, stops where the picture makes its point, and asks before it shows. Use → / PageDown for the next step, ← / PageUp to go back, Esc to leave (the run stays).',
   'lessons.minutes': '{n} min',
-  'lessons.steps': '{n} steps',
+  'lessons.steps': '{n} {n|step|steps}',
   'lessons.start': 'Start',
   'lessons.progress': '{n} / {total}',
   'lessons.next': 'Next',

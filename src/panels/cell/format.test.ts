@@ -8,14 +8,14 @@ describe('cell number format', () => {
     expect(fmt(0.0523)).toBe('0.052');
     expect(fmt(12.34)).toBe('12.3');
     expect(fmt(0)).toBe('0');
-    expect(fmt(-0.000321)).toBe('−3.2e−4');
-    expect(fmt(0.009996)).toBe('1.0e−2');
+    expect(fmt(-0.000321)).toBe('−3.2×10⁻⁴');
+    expect(fmt(0.009996)).toBe('1.0×10⁻²');
     expect(shortNumber(-0.000321)).toEqual({ mantissa: '−3.2', exponent: -4 });
     expect(shortNumber(-0.35)).toEqual({ mantissa: '−0.35', exponent: null });
   });
 
   it('gives float32 precision on hover', () => {
     expect(fmtFull(0.60123456)).toBe('0.6012346');
-    expect(fmtFull(-1e-7)).toBe('−1e−7');
+    expect(fmtFull(-1e-7)).toBe('−10⁻⁷');
   });
 });

@@ -2,6 +2,7 @@
  * Numbers as the cell panel shows them: 2–3 decimals for everyday values, a mantissa and power of ten for the
  * tiny ones gradients often are, and a long form for tooltips.
  */
+import { scientific, superscript } from '../../viz/format.ts';
 import { format } from 'd3-format';
 
 export interface ShortNumber {
@@ -40,20 +41,20 @@ export function shortNumber(v: number): ShortNumber {
   return { mantissa: withMinus(f(v)), exponent: null };
 }
 
-/** Plain-text short form, e.g. "−0.35", "3.2e−4". */
+/** Plain-text short form, e.g. "−0.35", "3.2×10⁻⁴". */
 export function fmt(v: number): string {
   const s = shortNumber(v);
-  return s.exponent === null ? s.mantissa : `${s.mantissa}e${withMinus(String(s.exponent))}`;
+  return s.exponent === null ? s.mantissa : `${s.mantissa}×10${superscript(s.exponent)}`;
 }
 
-/** Tick labels: as short as possible ("1", "−1e−3"). */
+/** Tick labels: as short as possible ("1", "−1×10⁻³"). */
 export function fmtTick(v: number): string {
   const s = shortNumber(v);
   const m = s.mantissa.replace(/\.0+$|(\.\d*?)0+$/, '$1');
-  return s.exponent === null ? m : `${m}e${withMinus(String(s.exponent))}`;
+  return s.exponent === null ? m : `${m}×10${superscript(s.exponent)}`;
 }
 
 /** Up to 7 significant digits (float32 precision), for tooltips. */
 export function fmtFull(v: number): string {
-  return Number.isFinite(v) ? withMinus(long(v)) : fmt(v);
+  return Number.isFinite(v) ? scientific(withMinus(long(v))) : fmt(v);
 }

@@ -14,8 +14,9 @@ function typeset(parts: Part[]): HTMLElement {
 }
 
 const values = (parts: Part[]) => parts.flatMap((p) => (typeof p === 'string' ? [] : [p.v]));
-/** What a slot reads as text: the short form, with the power of ten typeset (3.2e−4 → 3.2×10−4). */
-const slotText = (v: number) => fmt(v).replace('e', '×10');
+/** What a slot reads as text: the short form, its power of ten typeset as a KaTeX superscript (3.2×10⁻⁴ → 3.2×10−4). */
+const SUPER_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const slotText = (v: number) => fmt(v).replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => (c === '⁻' ? '−' : String(SUPER_DIGITS.indexOf(c))));
 
 describe('number slots', () => {
   const parts: Part[] = ['c_t = ', { v: -0.351 }, '\\cdot ', { v: 3.21e-4 }, ' + ', { v: 12.34 }, ' = ', { v: -2.5e-7 }];

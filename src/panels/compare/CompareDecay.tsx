@@ -9,6 +9,7 @@ import { setTimestep } from '../../store/actions.ts';
 import { earlyOverLate, keyFrameIn } from '../../presets/keyFrame.ts';
 import { matchingPreset } from '../../presets/presets.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
+import { racerColor } from '../../viz/archColors.ts';
 import { useT } from '../../client/useT.ts';
 import { shownFrame, subscribeShown } from '../../client/frameView.ts';
 import { racerOf, type Run } from '../../client/run.ts';
@@ -16,6 +17,7 @@ import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
 import { useScheduledVersion } from '../../client/scheduled.ts';
 import { useApp, useAppStore } from '../../client/useApp.ts';
 import { formatValue } from '../../viz/format.ts';
+import { Notation } from '../../viz/Notation.tsx';
 import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { DecayChart, type DecayReference } from '../shared/DecayChart.tsx';
 import type { DecaySeries } from '../shared/decayView.ts';
@@ -43,7 +45,7 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
     const frames = models.map((m) => shownFrame(m, store));
     const racers = models.map(racerOf);
     const id = (k: number) => racers[k].variant.id;
-    const decay = (f: ProbeFrame, k: number) => modelDecaySeries(f, { id: id(k), cell: racers[k].cell }, layer, variantLabel(t, racers[k].variant), racers[k].color);
+    const decay = (f: ProbeFrame, k: number) => modelDecaySeries(f, { id: id(k), cell: racers[k].cell }, layer, variantLabel(t, racers[k].variant), racerColor(racers[k]));
     const built = frames.map((f, k) => (f ? decay(f, k) : null));
     const steps = new Map(frames.map((f, k) => [id(k), f?.step ?? null]));
     const keyFrames = new Map(
@@ -86,7 +88,7 @@ export const CompareDecay = memo(function CompareDecay(props: { models: readonly
               className="series-swatch"
               style={seriesSwatch(s.color)}
             >
-              {t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })}
+              <Notation text={t('compare.ratio', { model: s.label, ratio: formatValue(ratio) })} />
               {key && keyRatio !== null && key.step !== steps.get(s.key) ? (
                 <span className="compare-key-ratio"> · {t('demo.compareKeyRatio', { step: key.step, ratio: formatValue(keyRatio) })}</span>
               ) : null}

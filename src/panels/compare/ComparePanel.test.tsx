@@ -30,7 +30,7 @@ function racer(cell: CellKind, scale: number): Run {
     ihShare: new Float32Array(L * T),
   });
   const run = fakeRunFactory()({
-    racer: { variant: { id: cell, patch: { cell }, setting: null }, cell, color: '#000' },
+    racer: { variant: { id: cell, patch: { cell }, setting: null }, cell, index: 0 },
     init: {
       step: 40,
       lastLoss: 0.25,

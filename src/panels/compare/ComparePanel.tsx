@@ -5,7 +5,11 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { variantLabel } from '../../contracts/compareSet.ts';
+import { racerColor } from '../../viz/archColors.ts';
 import { useT } from '../../client/useT.ts';
+import { useApp } from '../../client/useApp.ts';
+import { useView, useViewStore } from '../../store/viewStore.ts';
+import { chanceLevel } from '../shared/chanceLevel.ts';
 import { useFrameValue } from '../shared/frameSource.ts';
 import { racerOf, type Run } from '../../client/run.ts';
 import { useRun } from '../../client/runContext.ts';
@@ -18,6 +22,7 @@ import { LossControls } from '../shared/LossControls.tsx';
 import { buildSeries, type XMode } from '../shared/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
 import { ModelView } from './ModelView.tsx';
+import { HeatmapKey } from '../shared/HeatmapKey.tsx';
 import './compare.css';
 
 /** TensorBoard's default smoothing, as in the loss panel. */
@@ -39,7 +44,9 @@ export function ComparePanel() {
 function CompareBody({ models }: { models: readonly Run[] }) {
   const t = useT();
   const [log, setLog] = useState(true);
-  const [xMode, setXMode] = useState<XMode>('step');
+  const xMode = useView((s) => s.raceAxis);
+  const view = useViewStore();
+  const setXMode = (m: XMode) => view.setState({ raceAxis: m });
   const controller = useRunController();
   const focusedRun = useRun();
   const focused = (focusedRun.racer ?? racerOf(models[0])).variant.id;
@@ -49,6 +56,9 @@ function CompareBody({ models }: { models: readonly Run[] }) {
   }, [models]);
   const version = useScheduledVersion(subscribeStores, { minIntervalMs: HEAVY_INTERVAL_MS });
   const T = useFrameValue((f) => f?.T ?? null);
+  // The racers share the task, so the focused one's head tells the chance level of all.
+  const summary = useApp((s) => s.summary);
+  const chance = useMemo(() => chanceLevel(summary), [summary]);
 
   const losses: LossCurve[] = useMemo(() => {
     void version; // the stores' states are read afresh at each scheduled change
@@ -57,7 +67,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
       const train = buildSeries(m.store.getState().loss, SMOOTHING, xMode).find((s) => s.key === 'train');
       if (!train) return [];
       const group = { className: 'compare-loss-series', 'data-cell': racer.cell, 'data-racer': racer.variant.id, 'data-points': train.xs.length, 'data-last': train.raw[train.raw.length - 1] };
-      return [{ key: racer.variant.id, label: variantLabel(t, racer.variant), color: racer.color, series: train, group, smoothClass: 'compare-loss-smooth' }];
+      return [{ key: racer.variant.id, label: variantLabel(t, racer.variant), color: racerColor(racer), series: train, group, smoothClass: 'compare-loss-smooth' }];
     });
   }, [models, version, xMode, t]);
 
@@ -80,7 +90,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
           ))}
         </div>
       </div>
-      <LossControls log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} />
+      <LossControls log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} testId="race" />
     </>
   );
 
@@ -94,7 +104,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
               <ModelStats key={racerOf(m).variant.id} model={m} version={version} />
             ))}
           </ul>
-          <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} />
+          <LossChart curves={losses} log={log} xMode={xMode} height={LOSS_HEIGHT} initialWidth={420} ariaLabel={t('compare.lossAria')} chance={chance} endLabels />
         </figure>
         <figure className="compare-figure">
           <figcaption className="compare-figure-title">{t('compare.decay')}</figcaption>
@@ -102,6 +112,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
         </figure>
       </div>
       <h3 className="compare-views-title">{t('compare.views')}</h3>
+      <HeatmapKey />
       {T === null ? (
         <p className="viz-note">{t('compare.waiting')}</p>
       ) : (
@@ -125,7 +136,7 @@ function ModelStats({ model, version }: { model: Run; version: number }) {
   return (
     <li className="compare-legend-item" data-testid={`compare-legend-${id}`} data-step={s.step} data-loss={s.lastLoss ?? ''}>
       <svg width={18} height={8} aria-hidden="true">
-        <line x1={0} x2={18} y1={4} y2={4} stroke={racer.color} strokeWidth={3} />
+        <line x1={0} x2={18} y1={4} y2={4} stroke={racerColor(racer)} strokeWidth={3} />
       </svg>
       <b>{variantLabel(t, racer.variant)}</b>
       <span className="compare-legend-stats">{t('compare.stats', { step: s.step.toLocaleString(), loss: s.lastLoss === null ? '—' : formatLoss(s.lastLoss) })}</span>

@@ -1,8 +1,10 @@
 /** One racer's small look inside: its memory gate (LSTM f, GRU z, RNN pre-activation) and hidden state, on the shared cursor. */
+import { Notation } from '../../viz/Notation.tsx';
 import { memo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import type { GateName } from '../../engine/gateLayout.ts';
 import { variantLabel } from '../../contracts/compareSet.ts';
+import { racerColor } from '../../viz/archColors.ts';
 import { useT } from '../../client/useT.ts';
 import { useFrameSource } from '../../client/frameView.ts';
 import { racerOf, type Run } from '../../client/run.ts';
@@ -38,7 +40,7 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Ru
   return (
     <div className={`compare-model${focused ? ' compare-model-focused' : ''}`} data-testid={`compare-model-${racer.variant.id}`}>
       <header className="compare-model-header">
-        <span className="compare-swatch" style={{ background: racer.color }} aria-hidden="true" />
+        <span className="compare-swatch" style={{ background: racerColor(racer) }} aria-hidden="true" />
         <b>{variantLabel(t, racer.variant)}</b>
         <LiveText source={stepText} className="gs-step" />
       </header>
@@ -62,7 +64,7 @@ function GateMap(p: { model: Run; T: number; H: number; layer: number }) {
       source={source}
       palette={style.palette}
       domain={style.domain ?? undefined}
-      title={t(`compare.memory.${cell}`)}
+      title={<Notation text={t(`compare.memory.${cell}`)} />}
       name={`${variantLabel(t, racer.variant)} ${gate}_t`}
       legendLabel={t(style.palette === 'sequential' ? 'gates.legendGate' : 'gates.legendSigned')}
       height={smallHeight(p.H)}
@@ -80,7 +82,7 @@ function HiddenMap(p: { model: Run; T: number; H: number; layer: number }) {
       H={p.H}
       source={source}
       palette="diverging"
-      title={t('compare.hidden')}
+      title={<Notation text={t('compare.hidden')} />}
       name={`${variantLabel(t, racerOf(p.model).variant)} h_t`}
       legendLabel={t('gates.legendSigned')}
       height={smallHeight(p.H)}

@@ -10,6 +10,7 @@ import { Panel } from '../Panel.tsx';
 import { useFrameShape, type FrameShape } from '../shared/frameSource.ts';
 import { useFrameSource } from '../../client/frameView.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
+import { HeatmapKey } from '../shared/HeatmapKey.tsx';
 import { heatmapHeight, TraceHeatmap } from '../shared/TraceHeatmap.tsx';
 import { gateStyle, gateView, TEACHING_ORDER } from '../shared/gateViews.ts';
 import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
@@ -42,6 +43,7 @@ export function GatesPanel() {
     <Panel testId="panel-gates" title={t('gates.title')} controls={controls}>
       {shape ? (
         <>
+          <HeatmapKey />
           <div className="viz-grid">
             {TEACHING_ORDER[shape.cell].map((gate) => (
               <GateHeatmap key={gate} shape={shape} layer={layer} gate={gate} gradient={gradient} />

@@ -2,6 +2,7 @@
  * The gradient check (梯度检查) made interactive: the analytic gradient of every parameter group against central
  * differences, run in the trainer worker with a progress bar, then a table of norms and relative errors.
  */
+import { scientific } from '../../viz/format.ts';
 import { useId, useState } from 'react';
 import { format } from 'd3-format';
 import { useT } from '../../client/useT.ts';
@@ -13,7 +14,8 @@ import { Panel } from '../Panel.tsx';
 import { EPS_CHOICES, formatPower, groupSymbol, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
 import './gradcheck.css';
 
-const formatError = format('.1e');
+const formatError = (v: number): string => scientific(formatE1(v));
+const formatE1 = format('.1e');
 
 export function GradCheckPanel() {
   const t = useT();

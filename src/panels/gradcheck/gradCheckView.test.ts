@@ -24,7 +24,7 @@ describe('gradient-check view', () => {
     expect(passes(row('x', 'x', null, 1e-9))).toBe(true);
     expect(passes(row('x', 'x', null, PASS_THRESHOLD))).toBe(false);
     expect(passes(row('x', 'x', null, NaN))).toBe(false);
-    expect(formatPower(1e-5)).toBe('1e−5');
+    expect(formatPower(1e-5)).toBe('10⁻⁵');
   });
 
   for (const [cell, peephole, task] of [['lstm', true, 'sine'], ['gru', false, 'frequency'], ['rnn', false, 'adding']] as const) {

@@ -2,6 +2,7 @@
  * Display rules of the gradient-check panel (pure, tested): the equations' names for each parameter group, the
  * pass threshold, the ε choices, and how many weights per group a model can afford to check.
  */
+import { superscript } from '../../viz/format.ts';
 import type { GradCheckRow, ModelSummary } from '../../contracts/protocol.ts';
 
 /** Relative error below which a group passes (float64 central differences with ε = 1e-5 give ~1e-9 or less). */
@@ -12,9 +13,9 @@ export function passes(row: GradCheckRow): boolean {
   return row.relError < PASS_THRESHOLD;
 }
 
-/** "1e−5" for the ε choices and threshold. */
+/** "10⁻⁵" for the ε choices and threshold. */
 export function formatPower(v: number): string {
-  return `1e${Math.round(Math.log10(v))}`.replace('-', '−');
+  return `10${superscript(Math.round(Math.log10(v)))}`;
 }
 
 /**

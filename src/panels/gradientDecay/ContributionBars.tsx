@@ -4,6 +4,7 @@
  * are flat: those timesteps teach W_hh nothing. Shares are projections on the total, so they add up to 1
  * and a term pulling against the total is negative.
  */
+import { Notation } from '../../viz/Notation.tsx';
 import { useRef, useState } from 'react';
 import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
@@ -41,7 +42,9 @@ export function ContributionBars(props: { T: number; xMode: XMode; shares: Array
   return (
     <figure className="decay-bars" data-testid="decay-contributions">
       <figcaption className="viz-figure-head">
-        <span className="viz-figure-title">{t('decay.contribTitle')}</span>
+        <span className="viz-figure-title">
+          <Notation text={t('decay.contribTitle')} />
+        </span>
       </figcaption>
       <div className="viz-plot" ref={boxRef}>
         <svg width={width} height={h + M.top + M.bottom} role="img" aria-label={t('decay.contribAria')}>
@@ -80,7 +83,7 @@ export function ContributionBars(props: { T: number; xMode: XMode; shares: Array
         ) : null}
       </div>
       <p className="viz-note" data-testid="decay-early-share">
-        {t('decay.earlyShare', { half, share: percent(earlyShare(shares)) })}
+        <Notation text={t('decay.earlyShare', { half, share: percent(earlyShare(shares)) })} />
       </p>
     </figure>
   );

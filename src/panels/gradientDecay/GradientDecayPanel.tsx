@@ -13,6 +13,8 @@ import { useT } from '../../client/useT.ts';
 import { useShownFrame } from '../../client/frameView.ts';
 import { HEAVY_INTERVAL_MS } from '../../client/scheduler.ts';
 import { useApp, useAppStore } from '../../client/useApp.ts';
+import { archLayerColors } from '../../viz/archColors.ts';
+import { Notation } from '../../viz/Notation.tsx';
 import { frameCell } from '../shared/frameSource.ts';
 import { RNN_MECHANISM_MAX_HIDDEN } from '../../trainer/gradientFlowFrame.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
@@ -23,9 +25,6 @@ import { DecayChart } from '../shared/DecayChart.tsx';
 import { ClipReadout, KeyFrameReadout, useKeyReference } from './KeyFrameViews.tsx';
 import { layerRow, runSeries, type XMode } from '../shared/decayView.ts';
 import '../shared/decay.css';
-
-/** One colour per layer. */
-export const LAYER_COLORS = ['#1b7fb3', '#d95f02', '#7570b3', '#1b9e77'] as const;
 
 export function GradientDecayPanel() {
   const t = useT();
@@ -52,7 +51,7 @@ export function GradientDecayPanel() {
     </>
   );
   return (
-    <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={t('decay.subtitle')} controls={controls} className="decay-panel">
+    <Panel testId="panel-gradient-decay" title={t('decay.title')} subtitle={<Notation text={t('decay.subtitle')} />} controls={controls} className="decay-panel">
       {keyKind ? <KeyFrameTracker kind={keyKind} onKeyFrame={setKeyFrame} /> : null}
       {frame?.flow ? (
         <DecayBody frameCellKind={frameCell(frame)} live={frame} xMode={xMode} keyFrame={keyKind && keyFrame?.T === frame.T ? keyFrame : null} />
@@ -76,8 +75,10 @@ function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XM
   const store = useAppStore();
   const model = t(`cfg.arch.${cell}`);
   const labels = useMemo(() => Array.from({ length: L }, (_, l) => (L === 1 ? model : t('decay.series', { model, layer: l + 1 }))), [L, model, t]);
-  const series = useMemo(() => runSeries(flow, T, cell, labels, LAYER_COLORS), [flow, T, cell, labels]);
-  const reference = useKeyReference(keyFrame, frame.step, cell, labels, LAYER_COLORS);
+  // Layers in shades of the architecture's colour: the same model keeps its colour beside the race.
+  const colors = useMemo(() => archLayerColors(cell, L), [cell, L]);
+  const series = useMemo(() => runSeries(flow, T, cell, labels, colors), [flow, T, cell, labels, colors]);
+  const reference = useKeyReference(keyFrame, frame.step, cell, labels, colors);
   return (
     <div className="decay-layout">
       <div className="decay-main">
@@ -88,10 +89,10 @@ function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XM
       </div>
       <div className="decay-side">
         <p className="decay-explain" data-testid="decay-explain">
-          {t(`decay.explain.${cell}`)}
+          <Notation text={t(`decay.explain.${cell}`)} />
           {flow.mechanism === null && cell === 'rnn' ? ` ${t('decay.mechanismSkipped', { max: RNN_MECHANISM_MAX_HIDDEN })}` : ''}
         </p>
-        <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={LAYER_COLORS[layer % LAYER_COLORS.length]} />
+        <ContributionBars T={T} xMode={xMode} shares={layerRow(flow.hhShare, layer, T)} norms={layerRow(flow.hhNorm, layer, T)} color={colors[layer % colors.length]} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
  * What the gradient-decay panel says beside its chart: a demonstration's key picture (drawn faintly, with its
  * numbers) and what gradient clipping does to the gradient on show.
  */
+import { Notation } from '../../viz/Notation.tsx';
 import { useMemo } from 'react';
 import type { CellKind } from '../../engine/config.ts';
 import { useT } from '../../client/useT.ts';
@@ -30,7 +31,7 @@ export function KeyFrameReadout({ keyFrame, live }: { keyFrame: ProbeFrame; live
   const key = keyFrame.step === live.step ? 'demo.keyLive' : hasFiniteFlow(live) ? 'demo.keyStart' : 'demo.keyLastFinite';
   return (
     <p className="decay-keyframe" data-testid="decay-key-frame" data-step={keyFrame.step} data-live-step={live.step} data-ratio={ratio} data-early={keyFrame.flow!.dh[0]} data-late={keyFrame.flow!.dh[keyFrame.T - 1]}>
-      {t(key, values)}
+      <Notation text={t(key, values)} />
     </p>
   );
 }
@@ -52,7 +53,7 @@ export function ClipReadout({ frame, testId }: { frame: ProbeFrame; testId: stri
           : t('clip.normBelow', { norm, c });
   return (
     <p className="decay-clip" data-testid={testId} data-step={frame.step} data-mode={mode} data-grad-norm={gradNorm} data-threshold={c}>
-      {t('clip.atStep', { step: frame.step })} {text}
+      {t('clip.atStep', { step: frame.step })} <Notation text={text} />
     </p>
   );
 }

@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useT } from '../../client/useT.ts';
 import { useScheduledValue } from '../../client/scheduled.ts';
 import { type AppStore } from '../../store/appStore.ts';
-import { useAppStore } from '../../client/useApp.ts';
 import { type LossHistory } from '../../contracts/runControls.ts';
 import { Legend } from '../../viz/ChartLegend.tsx';
 import { Panel } from '../Panel.tsx';
-import { LossChart, SERIES_COLOR, type LossCurve } from '../shared/LossChart.tsx';
+import { useApp, useAppStore } from '../../client/useApp.ts';
+import { chanceLevel } from '../shared/chanceLevel.ts';
+import { LossChart, seriesColor, type LossCurve } from '../shared/LossChart.tsx';
 import { LossControls } from '../shared/LossControls.tsx';
 import { buildSeries, type XMode } from '../shared/lossSeries.ts';
 import './loss.css';
@@ -40,17 +41,20 @@ export function LossPanel() {
   // Log by default: a loss usually falls over several decades, and the late, small changes are the interesting ones.
   const [log, setLog] = useState(true);
   const [xMode, setXMode] = useState<XMode>('step');
+  const summary = useApp((s) => s.summary);
+  const cell = useApp((s) => s.summary?.cell ?? s.config.cell);
+  const chance = useMemo(() => chanceLevel(summary), [summary]);
 
   const curves: LossCurve[] = useMemo(
     () =>
       buildSeries(snap.loss, smoothing, xMode).map((s) => ({
         key: s.key,
         label: t(s.key === 'train' ? 'loss.train' : 'loss.validation'),
-        color: SERIES_COLOR[s.key],
+        color: seriesColor(s.key, cell),
         series: s,
         group: { 'data-series': s.key },
       })),
-    [snap, smoothing, xMode, t],
+    [snap, smoothing, xMode, t, cell],
   );
 
   const controls = <LossControls smoothing={smoothing} onSmoothing={setSmoothing} log={log} onLog={setLog} xMode={xMode} onXMode={setXMode} />;
@@ -61,12 +65,12 @@ export function LossPanel() {
         <>
           <Legend
             items={[
-              { key: 'train', label: t('loss.train'), color: SERIES_COLOR.train, weight: 'bold' },
-              { key: 'validation', label: t('loss.validation'), color: SERIES_COLOR.validation, weight: 'bold' },
+              { key: 'train', label: t('loss.train'), color: seriesColor('train', cell), weight: 'bold' },
+              { key: 'validation', label: t('loss.validation'), color: seriesColor('validation', cell), weight: 'bold' },
               { key: 'raw', label: t('loss.legendNote'), color: 'currentColor', weight: 'faint' },
             ]}
           />
-          <LossChart curves={curves} log={log} xMode={xMode} height={HEIGHT} initialWidth={480} />
+          <LossChart curves={curves} log={log} xMode={xMode} height={HEIGHT} initialWidth={480} chance={chance} />
         </>
       ) : (
         <p className="panel-empty">{t('loss.empty')}</p>

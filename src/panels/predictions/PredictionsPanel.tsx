@@ -2,7 +2,8 @@
  * Model output against the target over the probe sequence: the forecast picture for regression (input
  * series, target and prediction), or the input plus softmax class probabilities for classification.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useHeight } from '../../viz/layout.ts';
 import { useT } from '../../client/useT.ts';
 import { setTimestep } from '../../store/actions.ts';
 import { type AppStore } from '../../store/appStore.ts';
@@ -19,6 +20,10 @@ import { SequenceChart, type SequenceLine } from './SequenceChart.tsx';
 import './predictions.css';
 
 type T = ReturnType<typeof useT>;
+
+/** Heights in px of the input strip and the least of the target/prediction chart, which fills the rest of the panel. */
+const INPUT_STRIP_HEIGHT = 96;
+const FORECAST_MIN_HEIGHT = 220;
 
 const ROLE_LABEL = { input: 'pred.input', target: 'pred.target', output: 'pred.output' } as const;
 const ROLE_STYLE: Record<Role, Pick<SequenceLine, 'width' | 'dash' | 'dots'>> = {
@@ -48,6 +53,8 @@ function selectTimestep(store: AppStore, f: ProbeFrame, pos: number): void {
 
 function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
   const store = useAppStore();
+  const fillRef = useRef<HTMLDivElement>(null);
+  const chartHeight = useHeight(fillRef, FORECAST_MIN_HEIGHT);
   const lines = useMemo(() => toLines(regressionSeries(f), f, t), [f, t]);
   const lead = forecastLead(f);
   const row = rowAt(f, selT);
@@ -60,26 +67,51 @@ function RegressionView({ f, selT, t }: { f: ProbeFrame; selT: number; t: T }) {
       value: f.output[r * f.O + k] - f.target[r * f.O + k],
     }));
   };
+  // The input gets its own strip: in a forecast the target is the input one step on, so on one plot the two
+  // lines coincide exactly and the input disappears under the target.
+  const inputs = lines.filter((l) => l.id.startsWith('input-'));
+  const outputs = lines.filter((l) => !l.id.startsWith('input-'));
+  const rule = displayTimestep(Math.min(selT, f.T - 1));
+  const forecastFrom = f.rows === 1 && lead === 1 ? f.T + 1 : undefined;
   return (
     <>
+      <div className="pred-input-strip" data-testid="pred-input-strip">
+        <Legend items={[{ key: 'input', label: t('pred.inputStrip'), color: ROLE_COLOR.input }]} />
+        <SequenceChart
+          lines={inputs}
+          positions={f.T + lead}
+          rule={rule}
+          forecastFrom={forecastFrom}
+          xLabel={t('term.timestep')}
+          hideXLabel
+          ariaLabel={t('pred.inputAria')}
+          exportName="predictions-input"
+          onSelect={(pos) => selectTimestep(store, f, pos)}
+          height={INPUT_STRIP_HEIGHT}
+        />
+      </div>
       <Legend
         items={[
-          { key: 'input', label: t('pred.input'), color: ROLE_COLOR.input },
           { key: 'target', label: t('pred.target'), color: ROLE_COLOR.target, dashed: true },
           { key: 'output', label: t('pred.output'), color: ROLE_COLOR.output, weight: 'bold' },
         ]}
       />
+      <div className="pred-fill" ref={fillRef}>
+        <div className="pred-fill-chart">
       <SequenceChart
-        lines={lines}
+        lines={outputs}
         positions={f.T + lead}
-        rule={displayTimestep(Math.min(selT, f.T - 1))}
-        forecastFrom={f.rows === 1 && lead === 1 ? f.T + 1 : undefined}
+        rule={rule}
+        forecastFrom={forecastFrom}
         highlights={Array.from({ length: Math.min(f.O, 6) }, (_, k) => ({ x: produced, y: f.output[row * f.O + k], color: ROLE_COLOR.output }))}
         xLabel={t('term.timestep')}
         ariaLabel={t('pred.aria')}
         extra={errors}
         onSelect={(pos) => selectTimestep(store, f, pos)}
+        height={Math.max(FORECAST_MIN_HEIGHT, chartHeight)}
       />
+        </div>
+      </div>
     </>
   );
 }
@@ -130,7 +162,7 @@ export function PredictionsPanel() {
   const summary = useApp((s) => s.summary);
   const selT = useApp((s) => s.selection.t);
   return (
-    <Panel testId="panel-predictions" title={t('pred.title')} subtitle={f ? t('pred.subtitle', { loss: formatValue(f.loss) }) : undefined}>
+    <Panel testId="panel-predictions" className="predictions-panel" title={t('pred.title')} subtitle={f ? t('pred.subtitle', { loss: formatValue(f.loss) }) : undefined}>
       {!f ? (
         <p className="panel-empty">{t('pred.empty')}</p>
       ) : isClassification(summary) ? (

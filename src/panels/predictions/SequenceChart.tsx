@@ -30,13 +30,20 @@ interface Props {
   /** Positions after this one are shaded as the forecast (many-to-one outputs). */
   forecastFrom?: number;
   xLabel: string;
+  /** Leave the axis title out (a strip stacked over a chart that has it). */
+  hideXLabel?: boolean;
   ariaLabel: string;
+  /** Name of the SVG in the figure export; default "predictions". */
+  exportName?: string;
   /** Extra read-out rows at a position (e.g. the error). */
   extra?: (pos: number) => { label: string; value: number }[];
   onSelect?: (pos: number) => void;
   /** Total height in px. */
   height?: number;
 }
+
+/** Bottom margin of a chart without an axis title: room for the tick labels only. */
+const STRIP_BOTTOM = 20;
 
 export function SequenceChart(p: Props) {
   const groups: ChartGroup[] = useMemo(
@@ -67,22 +74,25 @@ export function SequenceChart(p: Props) {
   const over = ({ x, y }: ChartPlot) =>
     (p.highlights ?? []).map((h, i) => (Number.isFinite(h.y) ? <circle key={i} className="pred-highlight" cx={x(h.x)} cy={y(h.y)} r={5} fill={h.color} /> : null));
 
+  const bottom = p.hideXLabel ? STRIP_BOTTOM : PLOT_MARGIN.bottom;
   return (
     <ChartFrame
       groups={groups}
-      height={(p.height ?? 200) - PLOT_MARGIN.top - PLOT_MARGIN.bottom}
+      height={(p.height ?? 200) - PLOT_MARGIN.top - bottom}
+      margin={{ bottom }}
       xDomain={[0.5, p.positions + 0.5]}
       xInteger
       xTickSpacing={50}
       xTickFormat={String}
-      xLabel={p.xLabel}
+      xLabel={p.hideXLabel ? undefined : p.xLabel}
+      yTickCount={p.hideXLabel ? 2 : undefined}
       grid
       rule={p.rule}
       hover={hover}
       under={under}
       over={over}
       ariaLabel={p.ariaLabel}
-      exportName="predictions"
+      exportName={p.exportName ?? 'predictions'}
     />
   );
 }

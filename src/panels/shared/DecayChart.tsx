@@ -12,6 +12,7 @@ import { Legend } from '../../viz/ChartLegend.tsx';
 import { logDomain, type Domain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN } from '../../viz/layout.ts';
+import { Notation } from '../../viz/Notation.tsx';
 import { seriesSwatch } from '../../viz/seriesSwatch.ts';
 import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type XMode } from './decayView.ts';
 import '../../viz/viz.css';
@@ -41,7 +42,7 @@ export interface DecayReference {
 const QUANTITY_DASH: Record<Quantity, string | undefined> = { dh: undefined, dc: '6 3', dx: '1.5 3' };
 const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 
-/** The shared plot margins, with room on the left for log ticks such as "1e−24" next to the axis label. */
+/** The shared plot margins, with room on the left for log ticks such as "10⁻²⁴" next to the axis label. */
 export const DECAY_MARGIN = { ...PLOT_MARGIN, left: 58 } as const;
 
 /** Axis positions of a curve of T values (indexed by timestep, or by distance k when `byDistance`). */
@@ -178,7 +179,9 @@ export function DecayChart(p: DecayChartProps) {
       {plot(
         'grad',
         <>
-          <span className="decay-header-title">{t('decay.rateTitle')}:</span>
+          <span className="decay-header-title">
+            <Notation text={t('decay.rateTitle')} />:
+          </span>
           {series.map((s) => (
             <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate series-swatch" data-slope={s.slope ?? ''}>
               {rateLine(s)}
@@ -193,7 +196,7 @@ export function DecayChart(p: DecayChartProps) {
             'mech',
             mechanisms.map((s) => (
               <span key={s.key} style={seriesSwatch(s.color)} className="decay-rate series-swatch">
-                {`${s.label}: ${t(`decay.mech.${s.cell}`)}`}
+                <Notation text={`${s.label}: ${t(`decay.mech.${s.cell}`)}`} />
               </span>
             )),
           )}
@@ -203,11 +206,13 @@ export function DecayChart(p: DecayChartProps) {
         {marks.length === 0 ? <li>{t('decay.noMarks')}</li> : null}
         {marks.map((m) => (
           <li key={`${m.series}-${m.quantity}-${m.kind}`} data-kind={m.kind} data-t={m.t} className="series-swatch" style={seriesSwatch(series.find((s) => s.key === m.series)?.color)}>
-            {t(m.kind === 'vanished' ? 'decay.vanished' : 'decay.overflow', {
-              curve: curveName(m.quantity),
-              series: series.find((s) => s.key === m.series)?.label ?? m.series,
-              t: displayTimestep(m.t),
-            })}
+            <Notation
+              text={t(m.kind === 'vanished' ? 'decay.vanished' : 'decay.overflow', {
+                curve: curveName(m.quantity),
+                series: series.find((s) => s.key === m.series)?.label ?? m.series,
+                t: displayTimestep(m.t),
+              })}
+            />
           </li>
         ))}
         {marks.some((m) => m.kind === 'vanished') ? <li className="viz-note">{t('decay.vanishNote')}</li> : null}

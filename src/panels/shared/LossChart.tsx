@@ -12,12 +12,16 @@ import { ChartFrame, type ChartGroup, type ChartHover } from '../../viz/ChartFra
 import { niceDomain, safeLinearDomain } from '../../viz/chartScale.ts';
 import { logDomain, type Domain } from '../../viz/domain.ts';
 import { PLOT_MARGIN } from '../../viz/layout.ts';
+import type { CellKind } from '../../engine/config.ts';
+import { archColor, NEUTRAL_SERIES_COLOR } from '../../viz/archColors.ts';
+import type { ChanceLevel } from './chanceLevel.ts';
 import type { LossSeries, SeriesKey, XMode } from './lossSeries.ts';
+import './lossChart.css';
 
-export const SERIES_COLOR: Record<SeriesKey, string> = {
-  train: 'var(--loss-train, #d95f02)',
-  validation: 'var(--loss-validation, #1b7fb3)',
-};
+/** Training in the architecture's colour (as in the race); validation in a colour no architecture has. */
+export function seriesColor(key: SeriesKey, cell: CellKind): string {
+  return key === 'train' ? archColor(cell) : NEUTRAL_SERIES_COLOR;
+}
 
 export const formatLoss = format('.4~g');
 const formatStep = format(',');
@@ -46,13 +50,17 @@ interface Props {
   initialWidth: number;
   /** Defaults to the first curve's latest step and loss. */
   ariaLabel?: string;
+  /** A classification task's chance level, drawn dashed and labelled (and kept inside the y domain). */
+  chance?: ChanceLevel | null;
+  /** Mark where each curve ends with its step (racers sharing the cores end at different steps). */
+  endLabels?: boolean;
 }
 
 /** The y domain from the curves' running extents (no pass over the points): decades on a log axis. */
-function yDomainOf(curves: readonly LossCurve[], log: boolean): Domain {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let minPositive = Infinity;
+function yDomainOf(curves: readonly LossCurve[], log: boolean, chance: number | null): Domain {
+  let lo = chance ?? Infinity;
+  let hi = chance ?? -Infinity;
+  let minPositive = chance ?? Infinity;
   for (const c of curves) {
     lo = Math.min(lo, c.series.extent.lo);
     hi = Math.max(hi, c.series.extent.hi);
@@ -62,7 +70,7 @@ function yDomainOf(curves: readonly LossCurve[], log: boolean): Domain {
   return lo <= hi ? niceDomain(safeLinearDomain(lo, hi)) : [0, 1];
 }
 
-export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel }: Props) {
+export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel, chance = null, endLabels = false }: Props) {
   const t = useT();
   const primary = curves[0]?.series;
 
@@ -75,7 +83,7 @@ export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel 
     }
     return hi > lo ? [lo, hi] : [Number.isFinite(lo) ? lo - 1 : 0, Number.isFinite(hi) ? hi + 1 : 1];
   }, [curves]);
-  const yDomain = useMemo(() => yDomainOf(curves, log), [curves, log]);
+  const yDomain = useMemo(() => yDomainOf(curves, log, chance?.value ?? null), [curves, log, chance]);
 
   const groups: ChartGroup[] = useMemo(
     () =>
@@ -147,11 +155,41 @@ export function LossChart({ curves, log, xMode, height, initialWidth, ariaLabel 
       yScale={log ? 'log' : 'linear'}
       xTickSpacing={80}
       xTickFormat={xMode === 'step' ? formatStepTick : formatSeconds}
+      xInteger={xMode === 'step'}
       xLabel={xMode === 'step' ? t('loss.step') : t('loss.timeAxis')}
       yTickCount={5}
       yTickFormat={formatLoss}
       grid
       hover={hover}
+      over={({ x, y, width }) => (
+        <>
+          {chance ? (
+            <g className="loss-chance" data-testid="loss-chance" data-value={chance.value} data-classes={chance.classes}>
+              <line x1={0} x2={width} y1={y(chance.value)} y2={y(chance.value)} />
+              <text x={width - 4} y={y(chance.value) - 4} textAnchor="end">
+                {t('chart.chance', { k: chance.classes, value: formatLoss(chance.value) })}
+              </text>
+            </g>
+          ) : null}
+          {endLabels
+            ? curves.map((c) => {
+                const k = c.series.xs.length - 1;
+                const ex = x(c.series.xs[k]);
+                const ey = y(c.series.smooth[k]);
+                if (!Number.isFinite(ex) || !Number.isFinite(ey)) return null;
+                const step = c.series.steps[k];
+                return (
+                  <g key={c.key} className="loss-end" data-testid={`loss-end-${c.key}`} data-step={step}>
+                    <circle cx={ex} cy={ey} r={3.5} fill={c.color} />
+                    <text x={ex > width - 60 ? ex - 6 : ex + 6} y={ey - 6} textAnchor={ex > width - 60 ? 'end' : 'start'}>
+                      {t('compare.racerStep', { step })}
+                    </text>
+                  </g>
+                );
+              })
+            : null}
+        </>
+      )}
       ariaLabel={ariaLabel ?? (primary ? t('loss.ariaSummary', { step: formatStep(primary.steps[primary.steps.length - 1]), loss: formatLoss(last) }) : t('loss.title'))}
       exportName="loss"
     />

@@ -11,9 +11,11 @@ interface Props {
   onLog: (log: boolean) => void;
   xMode: XMode;
   onXMode: (mode: XMode) => void;
+  /** Prefix of the x-axis radios' test ids (`<prefix>-x-step`, `<prefix>-x-time`). */
+  testId?: string;
 }
 
-export function LossControls({ smoothing, onSmoothing, log, onLog, xMode, onXMode }: Props) {
+export function LossControls({ smoothing, onSmoothing, log, onLog, xMode, onXMode, testId }: Props) {
   const t = useT();
   const ids = useId();
   return (
@@ -41,7 +43,7 @@ export function LossControls({ smoothing, onSmoothing, log, onLog, xMode, onXMod
         <legend>{t('loss.xAxis')}</legend>
         {(['step', 'time'] as const).map((m) => (
           <label key={m}>
-            <input type="radio" name={`${ids}-xmode`} value={m} checked={xMode === m} onChange={() => onXMode(m)} />
+            <input type="radio" name={`${ids}-xmode`} value={m} checked={xMode === m} onChange={() => onXMode(m)} data-testid={testId ? `${testId}-x-${m}` : undefined} />
             {t(m === 'step' ? 'loss.byStep' : 'loss.byTime')}
           </label>
         ))}

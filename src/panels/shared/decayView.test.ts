@@ -44,8 +44,8 @@ describe('decay view', () => {
   it('writes the decay rate as the factor per step', () => {
     expect(decayFactorText(Math.log(0.62))).toBe('×0.62');
     expect(decayFactorText(Math.log(1.5))).toBe('×1.5');
-    expect(decayFactorText(Math.log(2e-5))).toBe('×2.0e-5');
-    expect(decayFactorText(Math.log(4000))).toBe('×4.0e+3');
+    expect(decayFactorText(Math.log(2e-5))).toBe('×2.0×10⁻⁵');
+    expect(decayFactorText(Math.log(4000))).toBe('×4.0×10³');
     expect(decayFactorText(1e6)).toBe('×∞');
     expect(decayFactorText(null)).toBe('—');
     expect(decayFactorText(NaN)).toBe('—');

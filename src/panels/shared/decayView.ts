@@ -3,6 +3,7 @@
  * (timestep t or distance T − t), the marks "vanished by t = …" / "overflow at t = …", the decay rate as a
  * factor per step, the RNNbow summary, and the series of a single run's frame.
  */
+import { scientific } from '../../viz/format.ts';
 import { markVanishing } from '../../engine/analysis/gradientFlow.ts';
 import type { CellKind } from '../../engine/config.ts';
 import type { GradientFlowFrame } from '../../contracts/protocol.ts';
@@ -75,12 +76,12 @@ export function curveMarks(series: readonly DecaySeries[]): CurveMark[] {
   return marks;
 }
 
-/** e^slope, the factor per step back in time, as "×0.62" (or "×1.3e+3"); "—" when unknown. */
+/** e^slope, the factor per step back in time, as "×0.62" (or "×1.3×10³"); "—" when unknown. */
 export function decayFactorText(slope: number | null): string {
   if (slope === null || !Number.isFinite(slope)) return '—';
   const f = Math.exp(slope);
   if (!Number.isFinite(f)) return '×∞';
-  return `×${f >= 1e3 || (f > 0 && f < 1e-3) ? f.toExponential(1) : f.toPrecision(2)}`;
+  return `×${f >= 1e3 || (f > 0 && f < 1e-3) ? scientific(f.toExponential(1)) : f.toPrecision(2)}`;
 }
 
 /** Share of the weight gradient contributed by the first half of the sequence (t ≤ T/2). */

@@ -11,6 +11,7 @@ import { Panel } from '../Panel.tsx';
 import { useFrameShape, type FrameShape } from '../shared/frameSource.ts';
 import { LiveText } from '../../viz/LiveText.tsx';
 import { LineChart, type LineSeries } from '../../viz/LineChart.tsx';
+import { HeatmapKey } from '../shared/HeatmapKey.tsx';
 import { heatmapHeight, TraceHeatmap } from '../shared/TraceHeatmap.tsx';
 import { displayTimestep, displayUnit } from '../../viz/format.ts';
 import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
@@ -72,6 +73,7 @@ function StateBody({ shape }: { shape: FrameShape }) {
 
   return (
     <>
+      <HeatmapKey />
       <div className="viz-grid">
         {names.map((n) => (
           <StateHeatmap key={n} name={n} shape={shape} layer={layer} gradient={gradient} rowMarks={rowMarks} onPin={onPin} />
