@@ -15,6 +15,8 @@ export interface LessonUi {
   preparing: boolean;
   listOpen: boolean;
   glossaryOpen: boolean;
+  /** The glossary entry a term link opened it at. */
+  glossaryFocus: string | null;
   /** A deep link named a lesson that does not exist. */
   unknownLink: string | null;
 }
@@ -22,7 +24,7 @@ export interface LessonUi {
 /** The page opens on the step a `?lesson=<id>&lstep=<n>` link names; an unknown lesson opens the list and says why. */
 export function initialLessonUi(search: string): LessonUi {
   const link = parseLessonLink(search, LESSONS);
-  const base: LessonUi = { lesson: null, entryStep: 0, preparing: false, listOpen: false, glossaryOpen: false, unknownLink: null };
+  const base: LessonUi = { lesson: null, entryStep: 0, preparing: false, listOpen: false, glossaryOpen: false, glossaryFocus: null, unknownLink: null };
   if (!link) return base;
   if (!link.ok) return { ...base, listOpen: true, unknownLink: link.lessonId };
   return { ...base, lesson: reduceLesson(null, { type: 'open', lessonId: link.lessonId, step: link.step }, LESSONS) };

@@ -15,6 +15,7 @@ import { displayTimestep, displayUnit } from '../../viz/format.ts';
 import { frameCell } from '../shared/frameSource.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
 import { LayerSelect } from '../shared/LayerSelect.tsx';
+import { Term } from '../../lessons/Term.tsx';
 import { Panel } from '../Panel.tsx';
 import type { Activations } from './bptt.ts';
 import { UnitPicker, UnitStrip, WalkControls } from './CellControls.tsx';
@@ -146,6 +147,9 @@ function CellView(props: {
       </figure>
       <section className="cell-equations-wrap" aria-label={t('cell.equations')}>
         <EquationList lines={lines} names={names} label={t('cell.equations')} />
+        <p className="cell-notation" data-testid="cell-notation">
+          {t('cell.notation')} <Term id="notation">{t('cell.notationLink')}</Term>
+        </p>
       </section>
     </div>
   );
