@@ -11,7 +11,10 @@ function GlossaryDialog() {
   const pick = usePick();
   const focus = useLessonUi((s) => s.glossaryFocus);
   const focusRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => focusRow.current?.scrollIntoView({ block: 'center' }), [focus]);
+  // A block body: scrollIntoView returns a promise in newer browsers, and an effect may return only a cleanup.
+  useEffect(() => {
+    focusRow.current?.scrollIntoView({ block: 'center' });
+  }, [focus]);
   return (
     <Modal title={t('glossary.title')} testId="glossary" className="glossary-modal" onClose={() => lessonStore.setState({ glossaryOpen: false, glossaryFocus: null })}>
       <p className="lesson-list-intro">{t('glossary.intro')}</p>
