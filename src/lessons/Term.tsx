@@ -35,7 +35,7 @@ export function Term(props: { id: JargonId; children?: ReactNode }) {
       >
         {props.children ?? pick(entry.term)}
       </button>
-      <span role="tooltip" id={tipId} className="term-tip" data-testid={`term-tip-${props.id}`}>
+      <span role="tooltip" id={tipId} className="popover term-tip" data-testid={`term-tip-${props.id}`}>
         {pick(entry.note)} <span className="term-more">{t('term.more')}</span>
       </span>
     </span>

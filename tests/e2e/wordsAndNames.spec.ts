@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openApp, stepTimes } from './helpers.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { openApp, seriousViolations, stepTimes } from './helpers.ts';
 
 // axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
 test.use({ bypassCSP: true });
@@ -73,17 +70,6 @@ async function headerOverlaps(page: Page): Promise<string[]> {
       }
     }
     return hits;
-  });
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
 }
 
