@@ -3,21 +3,30 @@
  * keyboard focus (aria-describedby, so a screen reader reads it too), and a click that opens the glossary at
  * its entry. TermText links the terms inside a translated sentence, so the dictionaries stay plain text.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useT } from '../client/useT.ts';
 import { JARGON, type JargonId } from './jargon.ts';
 import { lessonStore } from './lessonStore.ts';
 import { usePick } from './usePick.ts';
 import './term.css';
 
+/** The explanation's width in CSS px (term.css), to keep it on screen. */
+const TIP_WIDTH = 320;
+
 export function Term(props: { id: JargonId; children?: ReactNode }) {
   const t = useT();
   const pick = usePick();
   const tipId = useId();
   const [dismissed, setDismissed] = useState(false);
+  const [at, setAt] = useState<{ left: number; top: number } | null>(null);
   const entry = JARGON[props.id];
+  // Fixed to the viewport, placed under the word when it shows: the sidebar and the panels clip what overflows them.
+  const place = (e: SyntheticEvent<HTMLElement>): void => {
+    const r = e.currentTarget.getBoundingClientRect();
+    setAt({ left: Math.max(8, Math.min(r.left, window.innerWidth - TIP_WIDTH - 8)), top: r.bottom + 6 });
+  };
   return (
-    <span className={dismissed ? 'term term-dismissed' : 'term'} onMouseLeave={() => setDismissed(false)}>
+    <span className={dismissed ? 'term term-dismissed' : 'term'} onMouseEnter={place} onFocus={place} onMouseLeave={() => setDismissed(false)}>
       <button
         type="button"
         className="term-word"
@@ -35,7 +44,7 @@ export function Term(props: { id: JargonId; children?: ReactNode }) {
       >
         {props.children ?? pick(entry.term)}
       </button>
-      <span role="tooltip" id={tipId} className="popover term-tip" data-testid={`term-tip-${props.id}`}>
+      <span role="tooltip" id={tipId} className="popover term-tip" style={at ?? undefined} data-testid={`term-tip-${props.id}`}>
         {pick(entry.note)} <span className="term-more">{t('term.more')}</span>
       </span>
     </span>

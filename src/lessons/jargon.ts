@@ -32,16 +32,16 @@ export const JARGON = {
   jacobian: {
     id: 'jacobian', term: { en: 'Jacobian', zh: '雅可比矩阵' }, symbol: '∂h_t/∂h_{t−1}', aka: ['Jacobian matrix', '雅可比'],
     note: {
-      en: 'The matrix of how much each unit of h_t changes when each unit of h_{t−1} changes. Backpropagation multiplies the gradient by one of them per step back in time.',
-      zh: '表示 h_{t−1} 的每个单元变化时 h_t 的每个单元变化多少的矩阵。反向传播每往回走一个时间步，就把梯度乘上一个这样的矩阵。',
+      en: 'The matrix of how much each unit of hₜ changes when each unit of hₜ₋₁ changes. Backpropagation multiplies the gradient by one of them per step back in time.',
+      zh: '表示 hₜ₋₁ 的每个单元变化时 hₜ 的每个单元变化多少的矩阵。反向传播每往回走一个时间步，就把梯度乘上一个这样的矩阵。',
     },
     words: { en: ['Jacobian'], zh: ['雅可比矩阵'] },
   },
   diagSlope: {
     id: 'diagSlope', term: { en: 'diag(φ′)', zh: 'diag(φ′)（斜率对角矩阵）' }, symbol: 'diag(φ′(a_t))', aka: ['activation slope', '激活函数的导数'],
     note: {
-      en: 'A diagonal matrix holding the slope of the activation (tanh′ or ReLU′) of each unit at this timestep. In a plain RNN, ∂h_t/∂h_{t−1} = diag(φ′)·W_hh.',
-      zh: '对角矩阵，对角线上是这个时间步每个单元的激活函数斜率（tanh′ 或 ReLU′）。普通 RNN 中 ∂h_t/∂h_{t−1} = diag(φ′)·W_hh。',
+      en: 'A diagonal matrix holding the slope of the activation (tanh′ or ReLU′) of each unit at this timestep. In a plain RNN, ∂hₜ/∂hₜ₋₁ = diag(φ′)·W_hh.',
+      zh: '对角矩阵，对角线上是这个时间步每个单元的激活函数斜率（tanh′ 或 ReLU′）。普通 RNN 中 ∂hₜ/∂hₜ₋₁ = diag(φ′)·W_hh。',
     },
     words: { en: ['diag(φ′)'], zh: ['diag(φ′)'] },
   },
@@ -72,8 +72,8 @@ export const JARGON = {
   notation: {
     id: 'notation', term: { en: 'weight notation', zh: '权重记号' }, symbol: 'W_if x_t + W_hf h_{t−1} + b_if + b_hf', aka: ['W_f·[h_{t−1}, x_t] + b_f', 'W_f x_t + U_f h_{t−1} + b_f'],
     note: {
-      en: 'This page writes weights as PyTorch does: W_if acts on the input, W_hf on h_{t−1}, with two biases b_if, b_hf. colah’s blog writes the same as W_f·[h_{t−1}, x_t] + b_f (the two blocks side by side); d2l and Keras as W_f x_t + U_f h_{t−1} + b_f.',
-      zh: '本页按 PyTorch 的写法记权重：W_if 作用于输入，W_hf 作用于 h_{t−1}，偏置有两个 b_if、b_hf。colah 的博客把它写成 W_f·[h_{t−1}, x_t] + b_f（两块拼在一起）；d2l 和 Keras 写成 W_f x_t + U_f h_{t−1} + b_f。',
+      en: 'This page writes weights as PyTorch does: W_if acts on the input, W_hf on hₜ₋₁, with two biases b_if, b_hf. colah’s blog writes the same as W_f·[hₜ₋₁, xₜ] + b_f (the two blocks side by side); d2l and Keras as W_f xₜ + U_f hₜ₋₁ + b_f.',
+      zh: '本页按 PyTorch 的写法记权重：W_if 作用于输入，W_hf 作用于 hₜ₋₁，偏置有两个 b_if、b_hf。colah 的博客把它写成 W_f·[hₜ₋₁, xₜ] + b_f（两块拼在一起）；d2l 和 Keras 写成 W_f xₜ + U_f hₜ₋₁ + b_f。',
     },
     words: { en: ['notation'], zh: ['记号'] },
   },

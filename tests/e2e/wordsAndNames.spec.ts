@@ -147,7 +147,7 @@ test('jargon explains itself on hover and on keyboard focus, and opens the gloss
   await expect(tip).toBeHidden();
   await word.hover();
   await expect(tip).toBeVisible();
-  await expect(tip).toContainText('each unit of h_{t−1}');
+  await expect(tip).toContainText('each unit of hₜ₋₁');
   await page.mouse.move(700, 5);
   await expect(tip).toBeHidden();
   // Keyboard: Tab from the field before it lands on the term; the explanation shows and is its description.
