@@ -94,6 +94,9 @@ function largestGradient(u: UnitState): number {
   return m > 0 ? m : 1;
 }
 
+/** A gate's two weight blocks as the equations name them (PyTorch's W_i·, W_h·). */
+const NOTATION_EXAMPLE: Record<keyof typeof DIAGRAMS, string> = { lstm: 'W_if · W_hf', gru: 'W_iz · W_hz', rnn: 'W_ih · W_hh' };
+
 function CellView(props: {
   frame: ProbeFrame;
   cell: keyof typeof DIAGRAMS;
@@ -148,7 +151,7 @@ function CellView(props: {
       <section className="cell-equations-wrap" aria-label={t('cell.equations')}>
         <EquationList lines={lines} names={names} label={t('cell.equations')} />
         <p className="cell-notation" data-testid="cell-notation">
-          {t('cell.notation')} <Term id="notation">{t('cell.notationLink')}</Term>
+          {t('cell.notation', { weights: NOTATION_EXAMPLE[props.cell] })} <Term id="notation">{t('cell.notationLink')}</Term>
         </p>
       </section>
     </div>
