@@ -36,7 +36,7 @@ export function DivergenceBanner() {
         ⚠
       </span>
       <div className="banner-text">
-        <strong>{t('divergence.title', { step: divergence.step.toLocaleString(), ratio: formatRatio(divergence.ratio) })}</strong>{' '}
+        <strong>{t('divergence.title', { step: divergence.step, ratio: formatRatio(divergence.ratio) })}</strong>{' '}
         {t('divergence.cause.lr', { lr: config.learningRate })} {config.clip === 'none' ? t('divergence.cause.clip') : null} {t('divergence.remedy')}
       </div>
       <div className="banner-actions">

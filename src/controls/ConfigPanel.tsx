@@ -20,6 +20,7 @@ import { changeConfig } from '../store/actions.ts';
 import { DataPipelineFields } from './DataPipelineFields.tsx';
 import { TaskPicker } from './TaskPicker.tsx';
 import { CheckboxField, NumberField, SegmentedField, SelectField, type Choice } from './fields.tsx';
+import { TermText } from '../lessons/Term.tsx';
 import { LabSection } from './LabSection.tsx';
 import { OutputModeField } from './OutputModeField.tsx';
 
@@ -61,7 +62,7 @@ export function ConfigPanel() {
         <TaskPicker />
         {/* A dataset task's window length is its sequence length: the data-pipeline section sets it. */}
         {isDataTask(config.task) ? null : (
-          <NumberField label={t('cfg.field.seqLen')} spec={PROPS.seqLen} value={config.seqLen} delay={RESTART_DELAY_MS} onApply={(seqLen) => set({ seqLen })} testId="input-seq-len" />
+          <NumberField label={t('cfg.field.seqLen')} hint={<TermText text={t('lab.seqLenHint')} terms={['jacobian']} />} spec={PROPS.seqLen} value={config.seqLen} delay={RESTART_DELAY_MS} onApply={(seqLen) => set({ seqLen })} testId="input-seq-len" />
         )}
         {/* When the compare set names the architectures, the single-model choice would do nothing. */}
         {!comparesArchitectures(config.compare) ? (
@@ -91,11 +92,11 @@ export function ConfigPanel() {
           <NumberField label={t('cfg.field.batchSize')} spec={PROPS.batchSize} value={config.batchSize} delay={0} onApply={(batchSize) => set({ batchSize })} testId="input-batch-size" />
           <NumberField label={t('cfg.field.weightDecay')} spec={PROPS.weightDecay} value={config.weightDecay} delay={0} onApply={(weightDecay) => set({ weightDecay })} testId="input-weight-decay" />
         </div>
-        <SelectField label={t('cfg.field.clip')} value={config.clip} choices={choices(CLIP_MODES, (v) => `cfg.clip.${v}`)} onApply={(clip) => set({ clip })} testId="input-clip" />
+        <SelectField label={t('cfg.field.clip')} hint={config.clip === 'norm' ? <TermText text={t('lab.clipHint')} terms={['globalNorm']} /> : undefined} value={config.clip} choices={choices(CLIP_MODES, (v) => `cfg.clip.${v}`)} onApply={(clip) => set({ clip })} testId="input-clip" />
         {config.clip !== 'none' ? (
           <NumberField label={t('cfg.field.clipValue')} spec={PROPS.clipValue} value={config.clipValue} delay={0} onApply={(clipValue) => set({ clipValue })} testId="input-clip-value" />
         ) : null}
-        <NumberField label={t('cfg.field.truncate')} hint={t('cfg.hint.truncate')} spec={PROPS.truncate} value={config.truncate} delay={0} onApply={(truncate) => set({ truncate })} testId="input-truncate" />
+        <NumberField label={t('cfg.field.truncate')} hint={<TermText text={t('cfg.hint.truncate')} terms={['truncatedBptt']} />} spec={PROPS.truncate} value={config.truncate} delay={0} onApply={(truncate) => set({ truncate })} testId="input-truncate" />
       </Section>
 
       <LabSection />

@@ -34,7 +34,7 @@ function DatasetLine({ task }: { task: TaskId }) {
   const info = datasetInfo(task);
   return (
     <p className="field-hint task-picker-info">
-      {info.title[lang]} · {t(info.kind === 'text' ? 'picker.lines' : 'picker.rows', { rows: info.rows.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+      {info.title[lang]} · {t(info.kind === 'text' ? 'picker.lines' : 'picker.rows', { rows: info.rows })}
     </p>
   );
 }

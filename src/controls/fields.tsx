@@ -4,7 +4,7 @@ import { useT } from '../client/useT.ts';
 import type { NumberSpec, Problem } from '../contracts/urlCodec.ts';
 import { problemText } from './problemText.ts';
 
-export function Field(props: { label: string; htmlFor: string; hint?: string; error?: string | null; errorId?: string; children: ReactNode }) {
+export function Field(props: { label: string; htmlFor: string; hint?: ReactNode; error?: string | null; errorId?: string; children: ReactNode }) {
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label className="field-label" htmlFor={props.htmlFor}>
@@ -31,7 +31,7 @@ const COMPLAIN_DELAY_MS = 500;
  */
 export function NumberField(props: {
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   spec: NumberSpec;
   value: number;
   onApply: (v: number) => void;
@@ -114,7 +114,7 @@ interface ChoiceFieldProps<V extends string> {
   testId: string;
 }
 
-export function SelectField<V extends string>(props: ChoiceFieldProps<V> & { hint?: string }) {
+export function SelectField<V extends string>(props: ChoiceFieldProps<V> & { hint?: ReactNode }) {
   const id = useId();
   return (
     <Field label={props.label} htmlFor={id} hint={props.hint}>

@@ -5,6 +5,7 @@
 import { GATE_NAMES } from '../engine/gateLayout.ts';
 import type { AppState } from '../store/appStore.ts';
 import { frameCell } from '../panels/shared/frameSource.ts';
+import { groupTensorName } from '../panels/gradcheck/gradCheckView.ts';
 import type { ProbeFrame } from '../contracts/protocol.ts';
 import { float32Text, type CsvCell } from './csv.ts';
 
@@ -64,9 +65,11 @@ export function lossRows(state: AppState, now: number): Rows {
 export function gradCheckRows(state: AppState): Rows | null {
   const { rows, step, eps } = state.gradCheck;
   if (!rows.length) return null;
+  const cell = state.summary?.cell ?? state.config.cell;
+  const name = (n: string) => groupTensorName(cell, n);
   return [
     ['parameter', 'tensor', 'gate', 'entries_checked', 'relative_error', 'max_abs_error', 'analytic_norm', 'numeric_norm', 'step', 'eps'],
-    ...rows.map((r) => [r.name, r.tensor, r.gate, r.checked, r.relError, r.maxAbsError, r.analyticNorm, r.numericNorm, step, eps]),
+    ...rows.map((r) => [name(r.name), name(r.tensor), r.gate, r.checked, r.relError, r.maxAbsError, r.analyticNorm, r.numericNorm, step, eps]),
   ];
 }
 
@@ -125,7 +128,7 @@ export function decayRows(frame: ProbeFrame): Rows | null {
 export function summaryRows(state: AppState): Rows | null {
   const s = state.summary;
   if (!s) return null;
-  return [['tensor', 'shape', 'parameters'], ...s.tensors.map((x) => [x.name, x.shape.join('x'), x.shape.reduce((a, b) => a * b, 1)])];
+  return [['tensor', 'shape', 'parameters'], ...s.tensors.map((x) => [groupTensorName(s.cell, x.name), x.shape.join('x'), x.shape.reduce((a, b) => a * b, 1)])];
 }
 
 /** The CSV table of a panel, by its data-testid; panels without one have no CSV entry in their menu. */

@@ -8,6 +8,7 @@ import { DEMOS_EN } from './parts/demos.ts';
 import { CLASSROOM_EN } from './parts/classroom.ts';
 import { RESILIENCE_EN } from './parts/resilience.ts';
 import { CHART_FIXES_EN } from './parts/chartFixes.ts';
+import { JARGON_EN } from './parts/jargon.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -160,17 +161,14 @@ export const en = {
   'compare.hidden': 'hidden state h_t',
   'compare.waiting': 'Waiting for the models’ first frames…',
   'lab.title': 'Exploding-gradient lab',
-  'lab.note': 'The knobs that decide whether the gradient vanishes or explodes. Clipping applies at once; the others restart at step 0.',
+  'lab.note': 'More knobs that decide whether the gradient vanishes or explodes (sequence length, clipping and the forget bias are above). A change restarts at step 0.',
   'lab.scaleOn': 'Rescale the recurrent weights W_hh',
   'lab.scale': 'Spectral norm of W_hh',
-  'lab.scaleHint': 'After initialisation every gate’s W_hh is scaled to this norm. Below 1 the RNN’s gradient must vanish back through time; above 1 it can explode (random weights usually need 2–3 or more, ReLU sooner than tanh, which saturates).',
+  'lab.scaleHint': 'After initialisation every gate’s W_hh is scaled to this spectral norm. Below 1 the RNN’s gradient must vanish back through time; above 1 it can explode (random weights usually need 2–3 or more, ReLU sooner than tanh, which saturates).',
   'lab.seqLenHint': 'Each step back in time multiplies the gradient by one more Jacobian.',
-  'lab.forgetBiasOn': 'Set the LSTM forget-gate bias',
-  'lab.forgetBiasHint': 'A fresh LSTM starts with f_t ≈ σ(bias): near 1 the cell keeps its memory, and its gradient.',
   'lab.activation': 'RNN activation',
   'lab.activationHint': 'Why tanh: sigmoid′ ≤ 0.25, so every step back shrinks the gradient at least fourfold, and its outputs are not centred at 0; tanh′ reaches 1.',
-  'lab.clipOn': 'Gradient clipping (by global norm)',
-  'lab.clipHint': 'Before each update a gradient longer than the threshold is scaled down to it. Applies at once.',
+  'lab.clipHint': 'Before each update, a gradient whose global norm exceeds the threshold is scaled down to it. Applies at once.',
   'preset.heading': 'Demonstrations',
   'preset.intro': 'One click sets up the run (and the link) and starts training.',
   'preset.rnnVanishes.title': 'RNN gradient vanishes',
@@ -348,7 +346,7 @@ export const en = {
   'cfg.clip.value': 'By value',
   'cfg.field.clipValue': 'Clipping threshold',
   'cfg.field.truncate': 'Truncated BPTT',
-  'cfg.hint.truncate': 'Backpropagate through at most this many timesteps; 0 = all.',
+  'cfg.hint.truncate': 'Backpropagate through at most this many timesteps (truncated BPTT); 0 = all.',
   'problem.empty': 'Enter a value.',
   'problem.notNumber': 'This is not a number.',
   'problem.notInteger': 'Enter a whole number.',
@@ -573,6 +571,7 @@ export const en = {
   ...LESSONS_EN,
   ...DEMOS_EN,
   ...CLASSROOM_EN,
+  ...JARGON_EN,
   ...RESILIENCE_EN,
   ...CHART_FIXES_EN,
 };

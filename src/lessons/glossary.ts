@@ -2,6 +2,7 @@
  * The glossary: each term in both languages, its symbol, and the other names the tutorials and tools use for
  * it (readers meet the same idea under several names; saying so avoids the confusion).
  */
+import { JARGON } from './jargon.ts';
 import type { Bilingual } from './types.ts';
 
 export interface GlossaryEntry {
@@ -56,4 +57,5 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { id: 'outputMode', term: { en: 'output mode', zh: '输出方式' }, symbol: 'last / sequence', aka: ['out[:, -1, :]', "OutputMode='last'", "OutputMode='sequence'"] },
   { id: 'window', term: { en: 'sliding window', zh: '滑动窗口' }, symbol: 'x_{k…k+N−1} → x_{k+N}', aka: ['时间窗', 'lookback'] },
   { id: 'minmax', term: { en: 'min-max scaling', zh: '最小-最大归一化' }, symbol: '(x − min) / (max − min)', aka: ['MinMaxScaler', '归一化', 'mapminmax'] },
+  ...Object.values(JARGON),
 ];

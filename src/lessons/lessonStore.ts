@@ -5,7 +5,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { LESSONS } from './catalog.ts';
-import { parseLessonLink, reduceLesson, type LessonEvent, type LessonState } from './player.ts';
+import { findLesson, parseLessonLink, reduceLesson, type LessonEvent, type LessonState } from './player.ts';
+import { LESSON_PANELS } from './types.ts';
 
 export interface LessonUi {
   lesson: LessonState | null;
@@ -15,6 +16,8 @@ export interface LessonUi {
   preparing: boolean;
   listOpen: boolean;
   glossaryOpen: boolean;
+  /** The glossary entry a term link opened it at. */
+  glossaryFocus: string | null;
   /** A deep link named a lesson that does not exist. */
   unknownLink: string | null;
 }
@@ -22,7 +25,7 @@ export interface LessonUi {
 /** The page opens on the step a `?lesson=<id>&lstep=<n>` link names; an unknown lesson opens the list and says why. */
 export function initialLessonUi(search: string): LessonUi {
   const link = parseLessonLink(search, LESSONS);
-  const base: LessonUi = { lesson: null, entryStep: 0, preparing: false, listOpen: false, glossaryOpen: false, unknownLink: null };
+  const base: LessonUi = { lesson: null, entryStep: 0, preparing: false, listOpen: false, glossaryOpen: false, glossaryFocus: null, unknownLink: null };
   if (!link) return base;
   if (!link.ok) return { ...base, listOpen: true, unknownLink: link.lessonId };
   return { ...base, lesson: reduceLesson(null, { type: 'open', lessonId: link.lessonId, step: link.step }, LESSONS) };
@@ -38,4 +41,15 @@ export function dispatchLesson(event: LessonEvent): void {
 
 export function useLessonUi<T>(selector: (s: LessonUi) => T): T {
   return useStore(lessonStore, selector);
+}
+
+/**
+ * Whether the lesson step on screen dims this panel (it does not need it). A dimmed panel is also inert: an
+ * inactive part of the page, out of the Tab order, so its faded text is not content a student must read.
+ */
+export function useDimmedByLesson(panelTestId: string): boolean {
+  return useLessonUi((s) => {
+    const step = s.lesson ? findLesson(LESSONS, s.lesson.lessonId)?.steps[s.lesson.step] : undefined;
+    return step !== undefined && (LESSON_PANELS as readonly string[]).includes(panelTestId) && !step.show.includes(panelTestId as (typeof LESSON_PANELS)[number]);
+  });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useView, useViewStore } from '../store/viewStore.ts';
 import { useT } from '../client/useT.ts';
+import { useDimmedByLesson } from '../lessons/lessonStore.ts';
 import { PanelMenu } from './PanelMenu.tsx';
 
 /**
@@ -12,6 +13,7 @@ export function Panel(props: { testId: string; title: string; subtitle?: ReactNo
   const section = useRef<HTMLElement>(null);
   const view = useViewStore();
   const fullscreen = useView((s) => s.fullscreen === props.testId);
+  const dimmed = useDimmedByLesson(props.testId);
 
   useEffect(() => {
     if (!fullscreen) return undefined;
@@ -28,6 +30,7 @@ export function Panel(props: { testId: string; title: string; subtitle?: ReactNo
       className={`panel ${props.className ?? ''}${fullscreen ? ' panel-is-fullscreen' : ''}`}
       data-testid={props.testId}
       aria-label={props.title}
+      inert={dimmed}
     >
       <header className="panel-header">
         <div className="panel-heading">

@@ -116,7 +116,7 @@ function PanelMenuItems(props: { id: string; testId: string; panel: RefObject<HT
   };
 
   return (
-    <div className="panel-menu-popup" id={props.id} role="group" aria-label={t('export.title')}>
+    <div className="popover panel-menu-popup" id={props.id} role="group" aria-label={t('export.title')}>
       <button
         ref={first}
         type="button"

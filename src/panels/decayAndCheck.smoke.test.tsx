@@ -86,8 +86,10 @@ describe('gradient-check panel', () => {
     expect(panel('gradcheck-summary').dataset.failed).toBe('1');
     const trs = panel('gradcheck-table').querySelectorAll('tbody tr');
     expect(Array.from(trs, (tr) => (tr as HTMLElement).dataset.pass)).toEqual(['true', 'false']);
-    expect(trs[0].textContent).toContain('weight_hh_l0[f]');
-    expect(trs[0].querySelector('i')?.textContent).toBe('U');
+    // The model panel's names (lstm.…, fc.…) and PyTorch's symbols (W_hf), not the engine's.
+    expect(trs[0].querySelector('code')?.textContent).toBe('lstm.weight_hh_l0[f]');
+    expect(trs[0].querySelector('.gradcheck-symbol')?.textContent).toBe('Whf');
+    expect(trs[1].querySelector('code')?.textContent).toBe('fc.bias');
   });
 
   it('speaks Chinese', () => {

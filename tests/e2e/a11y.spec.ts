@@ -1,29 +1,8 @@
-import { createRequire } from 'node:module';
-import { expect, test, type Page } from '@playwright/test';
-import { openApp, stepTimes } from './helpers.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { expect, test } from '@playwright/test';
+import { openApp, seriousViolations, stepTimes } from './helpers.ts';
 
 // axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
 test.use({ bypassCSP: true });
-
-interface Finding {
-  id: string;
-  impact: string;
-  targets: string[];
-}
-
-/** axe-core's critical and serious violations on the page as it is now (WCAG 2.x A and AA rules). */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 test('first load', async ({ page }) => {
   await openApp(page);

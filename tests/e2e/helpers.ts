@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { expect, type Page } from '@playwright/test';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Opens the app and waits for the step-0 frame of the run (the panels have something to show). */
 export async function openApp(page: Page, query = ''): Promise<void> {
@@ -32,4 +35,25 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+export interface Finding {
+  id: string;
+  impact: string;
+  targets: string[];
+}
+
+/**
+ * axe-core's critical and serious violations on the page as it is now (WCAG 2.x A and AA rules). axe is injected
+ * inline, so the spec must bypass the page's Content-Security-Policy (test.use({ bypassCSP: true })).
+ */
+export async function seriousViolations(page: Page): Promise<Finding[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
 }

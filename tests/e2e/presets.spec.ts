@@ -127,7 +127,7 @@ test('the race preset trains RNN, LSTM and GRU on the adding problem', async ({ 
   await page.getByTestId('btn-play').click();
 });
 
-test('the lab drives the recurrent scale, activation and clipping through the URL', async ({ page }) => {
+test('the lab drives the recurrent scale and activation, the form clipping, through the URL', async ({ page }) => {
   await openApp(page, '?cell=rnn');
   await page.getByTestId('lab-scale-on').check();
   await expect(page).toHaveURL(/rscale=1(&|$)/);
@@ -137,13 +137,13 @@ test('the lab drives the recurrent scale, activation and clipping through the UR
   await expect(page).toHaveURL(/rscale=1.2(&|$)/);
   await page.getByTestId('lab-activation').getByRole('button', { name: 'sigmoid' }).click();
   await expect(page).toHaveURL(/act=sigmoid/);
-  await page.getByTestId('lab-clip-on').uncheck();
+  await page.getByTestId('input-clip').selectOption('none');
   await expect(page).toHaveURL(/clip=none/);
-  await expect(page.getByTestId('lab-clip-value')).toHaveCount(0);
+  await expect(page.getByTestId('input-clip-value')).toHaveCount(0);
   // Everything but clipping restarted the run; clipping applies in place.
   await page.getByTestId('btn-step').click();
   await expect(page.getByTestId('step-counter')).toHaveText('1');
-  await page.getByTestId('lab-clip-on').check();
+  await page.getByTestId('input-clip').selectOption('norm');
   await expect(page).not.toHaveURL(/clip=/);
   await expect(page.getByTestId('step-counter')).toHaveText('1');
 });

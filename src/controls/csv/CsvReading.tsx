@@ -9,7 +9,7 @@ export function CsvReading(props: { state: Extract<CsvFlow, { phase: 'reading' }
     <div className="csv-progress" data-testid="csv-progress" role="status">
       <progress max={1} value={state.fraction} aria-label={t('csvUi.reading', { file: state.fileName })} />
       <span>
-        {t('csvUi.fileSize', { file: state.fileName, size: formatBytes(state.bytes) })} — {t('csv.progress', { rows: state.rows.toLocaleString() })}
+        {t('csvUi.fileSize', { file: state.fileName, size: formatBytes(state.bytes) })} — {t('csv.progress', { rows: state.rows })}
       </span>
       <button type="button" className="btn btn-small" data-testid="csv-cancel" onClick={props.onCancel}>
         {t('csvUi.cancel')}

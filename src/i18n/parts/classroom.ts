@@ -138,7 +138,7 @@ export const CLASSROOM_ZH: Record<keyof typeof CLASSROOM_EN, string> = {
   'ctl.input-weight-decay': '权重衰减',
   'ctl.input-clip': '梯度裁剪',
   'ctl.input-clip-value': '裁剪阈值',
-  'ctl.input-truncate': '截断的反向传播（BPTT）',
+  'ctl.input-truncate': '截断 BPTT',
   'ctl.input-seed': '随机种子',
   'pnl.panel-cell': '细胞内部',
   'pnl.panel-loss': '损失',

@@ -22,8 +22,8 @@ export const RUN_EN = {
 };
 
 export const RUN_ZH: { [K in keyof typeof RUN_EN]: string } = {
-  'worker.lost': '训练 worker 已停止：{message} —— 已重新启动。运行以相同设置从第 0 步重新开始。',
-  'worker.lostShort': 'worker 已重启',
+  'worker.lost': '训练用的后台线程（Web Worker）已停止：{message} —— 已重新启动。运行以相同设置从第 0 步重新开始。',
+  'worker.lostShort': '后台线程已重启',
   'cost.title': '这次运行规模很大',
   'cost.intro': '在构建任何东西之前，页面先估算了这个配置的开销：',
   'cost.memory': '内存：约 {size}',

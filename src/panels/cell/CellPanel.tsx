@@ -15,6 +15,7 @@ import { displayTimestep, displayUnit } from '../../viz/format.ts';
 import { frameCell } from '../shared/frameSource.ts';
 import type { ProbeFrame } from '../../contracts/protocol.ts';
 import { LayerSelect } from '../shared/LayerSelect.tsx';
+import { Term } from '../../lessons/Term.tsx';
 import { Panel } from '../Panel.tsx';
 import type { Activations } from './bptt.ts';
 import { UnitPicker, UnitStrip, WalkControls } from './CellControls.tsx';
@@ -93,6 +94,9 @@ function largestGradient(u: UnitState): number {
   return m > 0 ? m : 1;
 }
 
+/** A gate's two weight blocks as the equations name them (PyTorch's W_i·, W_h·). */
+const NOTATION_EXAMPLE: Record<keyof typeof DIAGRAMS, string> = { lstm: 'W_if · W_hf', gru: 'W_iz · W_hz', rnn: 'W_ih · W_hh' };
+
 function CellView(props: {
   frame: ProbeFrame;
   cell: keyof typeof DIAGRAMS;
@@ -146,6 +150,9 @@ function CellView(props: {
       </figure>
       <section className="cell-equations-wrap" aria-label={t('cell.equations')}>
         <EquationList lines={lines} names={names} label={t('cell.equations')} />
+        <p className="cell-notation" data-testid="cell-notation">
+          {t('cell.notation', { weights: NOTATION_EXAMPLE[props.cell] })} <Term id="notation">{t('cell.notationLink')}</Term>
+        </p>
       </section>
     </div>
   );

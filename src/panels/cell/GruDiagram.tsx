@@ -8,7 +8,7 @@ import { SvgSym } from './svgMath.tsx';
 import { gate } from './unitState.ts';
 
 const Y_H = 110;
-const Y_GATE = 300;
+const Y_GATE = 310;
 const Y_BUS = 380;
 const Y_MIX = 200;
 const Y_R = 235;
@@ -79,9 +79,9 @@ export function GruDiagram({ u, walk, names }: DiagramProps) {
       <WireLabel at={[26, Y_H - 12]} name={named(walk, 'h_{t-1}')} value={pick(u.hPrev, u.toPrevH.total)} />
       {fwd ? <WireLabel at={[(X.z + X.n) / 2, Y_H - 12]} name="z_t⊙h_{t-1}" value={z.act * u.hPrev} anchor="middle" /> : null}
       <WireLabel at={[(X.n + X.hUp) / 2, Y_H - 12]} name={named(walk, 'h_t')} value={pick(u.h, dh)} anchor="middle" strong />
-      <WireLabel at={[X.z + 9, 160]} name={named(walk, 'z_t')} value={pick(z.act, dh * (u.hPrev - n.act))} stack />
-      <WireLabel at={[X.n + 9, 246]} name={named(walk, 'n_t')} value={pick(n.act, dh * (1 - z.act))} stack />
-      <WireLabel at={[X.n + 9, 150]} name={fwd ? '(1−z_t)⊙n_t' : '∂L/∂h_t'} value={pick((1 - z.act) * n.act, null)} stack />
+      <WireLabel at={[X.z + 19, 144]} name={named(walk, 'z_t')} value={pick(z.act, dh * (u.hPrev - n.act))} stack />
+      <WireLabel at={[X.n + 19, 240]} name={named(walk, 'n_t')} value={pick(n.act, dh * (1 - z.act))} stack />
+      <WireLabel at={[X.n + 19, 148]} name={fwd ? '(1−z_t)⊙n_t' : '∂L/∂h_t'} value={pick((1 - z.act) * n.act, null)} stack />
       <WireLabel at={[X.r - 14, Y_R - 10]} name={named(walk, 'r_t')} value={pick(r.act, dn * hn)} anchor="end" stack />
       <WireLabel at={[X.mix + 10, Y_BUS + 26]} name={fwd ? 'W_{hn}h_{t-1}+b_{hn}' : 'δn_t⊙r_t'} value={pick(hn, dn * r.act)} />
       <WireLabel at={[X.x + 12, Y_BUS + 24]} name={fwd ? 'h_{t-1}' : 'Σ W_hᵀδ'} value={pick(u.hPrev, viaGates)} />

@@ -8,7 +8,7 @@ import { byWalk, FN_SYMBOL, inputName, named, type DiagramProps } from './diagra
 import { gate } from './unitState.ts';
 
 const Y_C = 110;
-const Y_GATE = 300;
+const Y_GATE = 310;
 const Y_BUS = 380;
 const X = { f: 250, i: 365, g: 480, o: 595, out: 720, x: 170, hUp: 860, left: 20, right: 920 } as const;
 const Y_IG = 200;
@@ -91,13 +91,13 @@ export function LstmDiagram({ u, walk, names }: DiagramProps) {
       {fwd ? <WireLabel at={[(X.f + X.g) / 2, Y_C - 12]} name="f_t⊙c_{t-1}" value={f.act * cPrev} anchor="middle" /> : null}
       <WireLabel at={[(X.g + X.out) / 2 + 20, Y_C - 12]} name={named(walk, 'c_t')} value={pick(c, dc)} anchor="middle" strong />
       <WireLabel at={[X.f + 9, 172]} name={named(walk, 'f_t')} value={pick(f.act, dc * cPrev)} stack />
-      <WireLabel at={[X.i - 9, 236]} name={named(walk, 'i_t')} value={pick(i.act, dc * g.act)} anchor="end" stack />
-      <WireLabel at={[X.g + 9, 244]} name={named(walk, 'g_t')} value={pick(g.act, dc * i.act)} stack />
-      {fwd ? <WireLabel at={[X.g + 9, 150]} name="i_t⊙g_t" value={i.act * g.act} stack /> : null}
+      <WireLabel at={[X.i - 9, 232]} name={named(walk, 'i_t')} value={pick(i.act, dc * g.act)} anchor="end" stack />
+      <WireLabel at={[X.g + 19, 238]} name={named(walk, 'g_t')} value={pick(g.act, dc * i.act)} stack />
+      {fwd ? <WireLabel at={[X.g + 19, 148]} name="i_t⊙g_t" value={i.act * g.act} stack /> : null}
       {/* backward names are longer: o_t's label keeps left of the h_t wire, S(c_t)'s left of the upward h_t */}
       <WireLabel at={pick<Pt>([(X.o + GATE_BOX.w / 2 + X.out - OP_R) / 2, Y_GATE + 48], [X.out - 10, Y_GATE + 48])} name={named(walk, 'o_t')} value={pick(o.act, dh * sc)} anchor={fwd ? 'middle' : 'end'} stack />
       <WireLabel at={[pick(X.out + 28, X.out + 10), 244]} name={named(walk, `${S}(c_t)`)} value={pick(sc, dh * o.act)} stack />
-      <WireLabel at={[X.right - 4, Y_BUS + 28]} name={named(walk, 'h_t')} value={pick(u.h, dh)} anchor="end" strong />
+      <WireLabel at={[X.right - 4, Y_BUS + 34]} name={named(walk, 'h_t')} value={pick(u.h, dh)} anchor="end" strong />
       <WireLabel at={[X.hUp + 8, 34]} name="h_t" value={null} />
       <WireLabel at={[26, Y_BUS - 12]} name={named(walk, 'h_{t-1}')} value={pick(u.hPrev, u.toPrevH.total)} />
       {fwd || u.dx !== null ? <WireLabel at={[X.x + 10, 452]} name={named(walk, xName)} value={pick(x, u.dx)} /> : null}

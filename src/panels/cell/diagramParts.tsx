@@ -86,8 +86,8 @@ export function WireLabel(props: { at: Pt; name: string; value: number | null; a
       <title>{fullTitle(props.name, props.value)}</title>
       {props.stack || value === null ? <SvgSym s={props.name} /> : <SvgSym s={`${props.name} ${value}`} />}
       {props.stack && value !== null ? (
-        // In ems, so the subscript above (t of f_t) keeps clear of this line's halo at every font size.
-        <tspan x={x} dy="1.3em" className="cell-label-value">
+        // In ems, so the subscript above (t of f_t), lowered and with its halo, stays clear of this line at every font size.
+        <tspan x={x} dy="1.6em" className="cell-label-value">
           {value}
         </tspan>
       ) : null}

@@ -70,23 +70,26 @@ function wSub(u: UnitState, g: GateName, side: 'i' | 'h'): string {
   return u.cell === 'rnn' ? `${side}h` : `${side}${g}`;
 }
 
-/** W_i·x + W_h·h + b_i + b_h (+ p ⊙ c) = numbers = pre. */
+/** W_i·x + W_h·h + b_i + b_h (+ p ⊙ c), in PyTorch's names, as the panel writes every gate. */
+function preSym(u: UnitState, g: GateName): string {
+  const peepSym = gate(u, g).pre.peep === null ? '' : ` + p_${g}\\odot c_{${g === 'o' ? 't' : 't-1'}}`;
+  return `W_{${wSub(u, g, 'i')}}${inputSym(u)} + W_{${wSub(u, g, 'h')}}h_{t-1} + b_{${wSub(u, g, 'i')}} + b_{${wSub(u, g, 'h')}}${peepSym}`;
+}
+
+/** The pre-activation split: symbols = numbers = pre. */
 function preLine(u: UnitState, g: GateName): EqLine {
   const p = gate(u, g).pre;
-  const peepSym = p.peep === null ? '' : ` + p_${g}\\odot c_{${g === 'o' ? 't' : 't-1'}}`;
-  const sym = `W_{${wSub(u, g, 'i')}}${inputSym(u)} + W_{${wSub(u, g, 'h')}}h_{t-1} + b_{${wSub(u, g, 'i')}} + b_{${wSub(u, g, 'h')}}${peepSym}`;
+  const sym = preSym(u, g);
   const terms = [p.wx, p.wh, p.bIh, p.bHh, ...(p.peep === null ? [] : [p.peep])];
   return { id: `${g}.pre`, label: 'cell.eq.pre', gate: g, parts: [`${sym} = `, ...sum(terms), ' = ', v(p.pre)], value: p.pre, detail: true };
 }
 
-/** g_t = act(W_g·[h_{t−1}, x_t] + b_g) = act(pre) = value, plus its pre-activation split. */
+/** g_t = act(W_ig·x_t + W_hg·h_{t−1} + b_ig + b_hg) = act(pre) = value, plus its pre-activation split. */
 function gateLines(u: UnitState, g: GateName, kind: ActivationName, label: MessageKey): EqLine[] {
   const s = gate(u, g);
   const p = s.pre;
-  const peepSym = p.peep === null ? '' : ` + p_${g}\\odot c_{${g === 'o' ? 't' : 't-1'}}`;
   const out = g === 'a' ? 'h_t' : `${g}_t`;
-  const sub = g === 'a' ? '' : `_{${g}}`;
-  const inner = `W${sub}\\cdot[h_{t-1}, ${inputSym(u)}] + b${sub}${peepSym}`;
+  const inner = preSym(u, g);
   return [
     { id: g, label, gate: g, parts: [`${out} = ${FN[kind]}(${inner}) = ${FN[kind]}(`, v(p.pre), ') = ', v(s.act)], value: s.act },
     preLine(u, g),

@@ -139,7 +139,7 @@ function ModelStats({ model, version }: { model: Run; version: number }) {
         <line x1={0} x2={18} y1={4} y2={4} stroke={racerColor(racer)} strokeWidth={3} />
       </svg>
       <b>{variantLabel(t, racer.variant)}</b>
-      <span className="compare-legend-stats">{t('compare.stats', { step: s.step.toLocaleString(), loss: s.lastLoss === null ? '—' : formatLoss(s.lastLoss) })}</span>
+      <span className="compare-legend-stats">{t('compare.stats', { step: s.step, loss: s.lastLoss === null ? '—' : formatLoss(s.lastLoss) })}</span>
       {s.workerLost !== null ? (
         <span className="compare-failed" data-testid={`compare-worker-lost-${id}`} title={t('worker.lost', { message: s.workerLost })}>
           {t('worker.lostShort')}

@@ -33,7 +33,7 @@ export const ModelView = memo(function ModelView({ model, focused }: { model: Ru
   const racer = racerOf(model);
   const shape = useFrameValue((f) => (f && f.layers.length ? `${f.T}|${f.H}|${f.layers.length}` : null), model);
   const selLayer = useApp((s) => s.selection.layer);
-  const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t], model);
+  const stepText = useFrameSource((f) => t('gs.step', { step: f.step }), [t], model);
   if (!shape) return null;
   const [T, H, L] = shape.split('|').map(Number);
   const layer = Math.min(selLayer, L - 1);

@@ -4,7 +4,7 @@
  * balance of the data, of the training windows and of the test windows.
  */
 import { schemeTableau10 } from 'd3-scale-chromatic';
-import { useT } from '../../client/useT.ts';
+import { useFormatCount, useT } from '../../client/useT.ts';
 import { useLang } from '../../store/uiStore.ts';
 import { useApp } from '../../client/useApp.ts';
 import type { ClassBalance } from '../../tasks/classification.ts';
@@ -69,11 +69,12 @@ function Matrix({ ev, names, t }: { ev: ClassificationEvaluationResult; names: r
 }
 
 function BalanceBar(props: { label: string; counts: readonly number[]; names: readonly string[]; testId: string }) {
+  const count = useFormatCount();
   const total = props.counts.reduce((a, b) => a + b, 0);
   return (
     <div className="balance-row" data-testid={props.testId}>
       <span className="balance-label">
-        {props.label} <span className="balance-total">({total.toLocaleString()})</span>
+        {props.label} <span className="balance-total">({count(total)})</span>
       </span>
       <div className="balance-bar" role="img" aria-label={`${props.label}: ${props.names.map((n, k) => `${n} ${props.counts[k]}`).join(', ')}`}>
         {props.counts.map((c, k) => (
@@ -81,7 +82,7 @@ function BalanceBar(props: { label: string; counts: readonly number[]; names: re
             key={k}
             className="balance-part"
             style={{ flexGrow: c, background: schemeTableau10[k % 10] }}
-            title={`${props.names[k]}: ${c.toLocaleString()} (${pct(total > 0 ? c / total : 0)})`}
+            title={`${props.names[k]}: ${count(c)} (${pct(total > 0 ? c / total : 0)})`}
           >
             {total > 0 && c / total > 0.12 ? pct(c / total) : ''}
           </span>

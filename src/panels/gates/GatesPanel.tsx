@@ -24,7 +24,7 @@ export function GatesPanel() {
   const backward = useApp((s) => s.selection.walk === 'backward');
   const [showGrad, setShowGrad] = useState(true);
   const gradient = backward && showGrad;
-  const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t]);
+  const stepText = useFrameSource((f) => t('gs.step', { step: f.step }), [t]);
 
   const controls = (
     <>

@@ -11,7 +11,7 @@ import { formatValue } from '../../viz/format.ts';
 import { useClient } from '../../client/clientContext.ts';
 import type { GradCheckRow } from '../../contracts/protocol.ts';
 import { Panel } from '../Panel.tsx';
-import { EPS_CHOICES, formatPower, groupSymbol, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
+import { EPS_CHOICES, formatPower, groupSymbol, groupTensorName, maxPerGroupFor, passes, PASS_THRESHOLD } from './gradCheckView.ts';
 import './gradcheck.css';
 
 const formatError = (v: number): string => scientific(formatE1(v));
@@ -102,6 +102,7 @@ function Summary(props: { rows: GradCheckRow[]; eps: number; checkedAt: number; 
 
 function ResultTable(props: { rows: GradCheckRow[] }) {
   const t = useT();
+  const cell = useApp((s) => s.summary?.cell ?? s.config.cell);
   return (
     <div className="gradcheck-results">
       <table className="gradcheck-table" data-testid="gradcheck-table" aria-label={t('gradcheck.tableAria')}>
@@ -138,9 +139,8 @@ function ResultTable(props: { rows: GradCheckRow[] }) {
                   <span className="gradcheck-symbol">
                     <i>{sym.base}</i>
                     {sym.sub ? <sub>{sym.sub}</sub> : null}
-                    {sym.note ? <sup className="gradcheck-note">{sym.note}</sup> : null}
                   </span>
-                  <code>{r.name}</code>
+                  <code>{groupTensorName(cell, r.name)}</code>
                 </th>
                 <td className="num">{formatValue(r.analyticNorm)}</td>
                 <td className="num">{formatValue(r.numericNorm)}</td>

@@ -2,6 +2,8 @@
  * Display rules of the gradient-check panel (pure, tested): the equations' names for each parameter group, the
  * pass threshold, the ε choices, and how many weights per group a model can afford to check.
  */
+import type { CellKind } from '../../engine/config.ts';
+import { defaultStateDictName } from '../../engine/interop/stateDict.ts';
 import { superscript } from '../../viz/format.ts';
 import type { GradCheckRow, ModelSummary } from '../../contracts/protocol.ts';
 
@@ -19,20 +21,25 @@ export function formatPower(v: number): string {
 }
 
 /**
- * A group as the cell equations write it: W_g for a gate's input weights (weight_ih), U_g for its recurrent weights
- * (weight_hh), b_g for a bias (PyTorch keeps two: ih and hh), p_g for peepholes, W_y / b_y for the head.
+ * A group as the cell equations write it, in PyTorch's names: W_if for a gate's input weights (weight_ih),
+ * W_hf for its recurrent weights (weight_hh), b_if and b_hf for its two biases, p_f for peepholes, W_ŷ / b_ŷ for
+ * the output layer; the plain RNN's single block is W_ih, W_hh.
  */
-export function groupSymbol(row: GradCheckRow): { base: string; sub: string | null; note: string | null } {
-  const sub = row.gate && row.gate !== 'a' ? row.gate : null;
+export function groupSymbol(row: GradCheckRow): { base: string; sub: string | null } {
+  const g = row.gate && row.gate !== 'a' ? row.gate : null;
   const t = row.tensor;
-  if (t === 'head.weight') return { base: 'W', sub: 'y', note: null };
-  if (t === 'head.bias') return { base: 'b', sub: 'y', note: null };
-  if (t.startsWith('weight_ih')) return { base: 'W', sub, note: null };
-  if (t.startsWith('weight_hh')) return { base: 'U', sub, note: null };
-  if (t.startsWith('bias_ih')) return { base: 'b', sub, note: 'ih' };
-  if (t.startsWith('bias_hh')) return { base: 'b', sub, note: 'hh' };
-  if (t.startsWith('peephole')) return { base: 'p', sub, note: null };
-  return { base: t, sub: null, note: null };
+  if (t === 'head.weight') return { base: 'W', sub: 'ŷ' };
+  if (t === 'head.bias') return { base: 'b', sub: 'ŷ' };
+  const side = /^(?:weight|bias)_(ih|hh)/.exec(t)?.[1];
+  if (side) return { base: t.startsWith('weight') ? 'W' : 'b', sub: g ? `${side[0]}${g}` : side };
+  if (t.startsWith('peephole')) return { base: 'p', sub: g };
+  return { base: t, sub: null };
+}
+
+/** A tensor or group under the name the model panel and the exports give it: lstm.weight_ih_l0[f], fc.weight. */
+export function groupTensorName(cell: CellKind, name: string): string {
+  const [, tensor, part] = /^([^[]*)(.*)$/.exec(name) as RegExpExecArray;
+  return defaultStateDictName(cell, tensor) + part;
 }
 
 /** Groups the engine's gradCheckGroups makes of these tensors: a fused tensor per gate, the rest whole. */

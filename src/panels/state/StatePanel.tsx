@@ -23,7 +23,7 @@ const NORM_COLORS: Record<StateName, string> = { c: '#8e44ad', h: '#16a085' };
 export function StatePanel() {
   const t = useT();
   const shape = useFrameShape();
-  const stepText = useFrameSource((f) => t('gs.step', { step: f.step.toLocaleString() }), [t]);
+  const stepText = useFrameSource((f) => t('gs.step', { step: f.step }), [t]);
   return (
     <Panel
       testId="panel-state"

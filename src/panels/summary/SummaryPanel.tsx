@@ -1,15 +1,13 @@
 /** The model at a glance: PyTorch's print(model), its state_dict tensors and the parameters per gate. */
-import { format } from 'd3-format';
 import { en } from '../../i18n/en.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { useT } from '../../client/useT.ts';
+import { useFormatCount, useT } from '../../client/useT.ts';
 import { useApp } from '../../client/useApp.ts';
 import type { ModelSummary } from '../../contracts/protocol.ts';
+import { TermText } from '../../lessons/Term.tsx';
 import { Panel } from '../Panel.tsx';
 import { gateParams, modelPrintout, stateDictName, tensorSize } from './modelPrintout.ts';
 import './summary.css';
-
-const count = format(',');
 
 function gateLabel(t: ReturnType<typeof useT>, gate: string): string {
   const key = `gate.${gate}`;
@@ -18,13 +16,16 @@ function gateLabel(t: ReturnType<typeof useT>, gate: string): string {
 
 function Tables({ summary }: { summary: ModelSummary }) {
   const t = useT();
+  const count = useFormatCount();
   const gates = gateParams(summary);
   const peep = gates.some((g) => g.peephole > 0);
   const sum = (pick: (g: (typeof gates)[number]) => number): string => count(gates.reduce((a, g) => a + pick(g), 0));
   return (
     <div className="summary-tables">
       <table className="summary-table">
-        <caption>{t('summary.tensors')}</caption>
+        <caption>
+          <TermText text={t('summary.tensors')} terms={['stateDict']} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('summary.name')}</th>
@@ -103,6 +104,7 @@ function Tables({ summary }: { summary: ModelSummary }) {
 
 export function SummaryPanel() {
   const t = useT();
+  const count = useFormatCount();
   const summary = useApp((s) => s.summary);
   const nonlinearity = useApp((s) => s.config.nonlinearity);
   const n = summary ? count(summary.paramCount) : '';

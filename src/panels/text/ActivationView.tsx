@@ -15,6 +15,7 @@ import { Heatmap, type GridView } from '../../viz/Heatmap.tsx';
 import { symmetricDomainOf } from '../../viz/domain.ts';
 import { displayTimestep, displayUnit, formatValue } from '../../viz/format.ts';
 import type { Source } from '../../client/source.ts';
+import { TermText } from '../../lessons/Term.tsx';
 import { ColoredText, type UnitView } from './ColoredText.tsx';
 import { passageTrace, textSources, type TextSourceKind, type TextTrace } from './textSources.ts';
 import {
@@ -178,7 +179,9 @@ export function ActivationView(props: { cell: CellKind; H: number; layer: number
           </button>
         </span>
       </div>
-      <p className="viz-note">{t(kind === 'passage' ? 'text.source.passageNote' : 'text.source.windowNote')}</p>
+      <p className="viz-note">
+        <TermText text={t(kind === 'passage' ? 'text.source.passageNote' : 'text.source.windowNote')} terms={['probe']} />
+      </p>
       {T > 0 ? (
         <Heatmap
           rows={H}
