@@ -17,7 +17,7 @@ import { evaluateForecast } from '../tasks/forecast.ts';
 import type { Task } from '../tasks/task.ts';
 import { sample, type TextMeta } from '../tasks/text.ts';
 import type { TaskEvaluation } from '../contracts/protocol.ts';
-import { passageBatch, passageTrace } from './textPassage.ts';
+import { passageBatch, capturePassage } from './textPassage.ts';
 
 /** Windows per forward pass: bounds the evaluation nets' memory whatever the size of the test split. */
 export const EVAL_CHUNK = 512;
@@ -87,7 +87,7 @@ function textSample(meta: TextMeta, nets: EvalNets, model: ModelConfig, step: nu
   const rng = new Rng(seed).fork(SAMPLE_STREAM);
   const prime = '';
   const text = sample(textSampler(nets, model, meta.vocab.symbols.length), prime, SAMPLE_LENGTH, temperature, rng, meta.vocab, Infinity);
-  const passage = passageTrace(nets.forward(passageBatch(meta)), model.hiddenSize);
+  const passage = capturePassage(nets.forward(passageBatch(meta)), model.hiddenSize);
   return { kind: 'text', step, temperature, prime, sample: text, passage };
 }
 

@@ -15,7 +15,7 @@ import { useRunController, useWorkspace } from '../../client/workspaceContext.ts
 import { Panel } from '../Panel.tsx';
 import { formatLoss, LossChart, type LossCurve } from '../shared/LossChart.tsx';
 import { LossControls } from '../shared/LossControls.tsx';
-import { buildSeries, type XMode } from '../shared/lossSeries.ts';
+import { buildSeries, type LossAxis } from '../shared/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
 import { ModelView } from './ModelView.tsx';
 import './compare.css';
@@ -39,7 +39,7 @@ export function ComparePanel() {
 function CompareBody({ models }: { models: readonly Run[] }) {
   const t = useT();
   const [log, setLog] = useState(true);
-  const [xMode, setXMode] = useState<XMode>('step');
+  const [xMode, setXMode] = useState<LossAxis>('step');
   const controller = useRunController();
   const focusedRun = useRun();
   const focused = (focusedRun.racer ?? racerOf(models[0])).variant.id;

@@ -9,7 +9,7 @@ import { Legend } from '../../viz/ChartLegend.tsx';
 import { Panel } from '../Panel.tsx';
 import { LossChart, SERIES_COLOR, type LossCurve } from '../shared/LossChart.tsx';
 import { LossControls } from '../shared/LossControls.tsx';
-import { buildSeries, type XMode } from '../shared/lossSeries.ts';
+import { buildSeries, type LossAxis } from '../shared/lossSeries.ts';
 import './loss.css';
 
 /** The chart's height in px. */
@@ -39,7 +39,7 @@ export function LossPanel() {
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Log by default: a loss usually falls over several decades, and the late, small changes are the interesting ones.
   const [log, setLog] = useState(true);
-  const [xMode, setXMode] = useState<XMode>('step');
+  const [xMode, setXMode] = useState<LossAxis>('step');
 
   const curves: LossCurve[] = useMemo(
     () =>

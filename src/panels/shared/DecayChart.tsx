@@ -13,7 +13,7 @@ import { logDomain, type Domain } from '../../viz/domain.ts';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN } from '../../viz/layout.ts';
 import { seriesSwatch } from '../../viz/seriesSwatch.ts';
-import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type XMode } from './decayView.ts';
+import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type DecayAxis } from './decayView.ts';
 import '../../viz/viz.css';
 import './decay.css';
 
@@ -21,7 +21,7 @@ export interface DecayChartProps {
   series: readonly DecaySeries[];
   /** Timesteps of the probe sequence. */
   T: number;
-  xMode: XMode;
+  xMode: DecayAxis;
   /** Plot heights in CSS pixels (gradient norms, mechanism). */
   height?: number;
   mechanismHeight?: number;
@@ -45,7 +45,7 @@ const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 export const DECAY_MARGIN = { ...PLOT_MARGIN, left: 58 } as const;
 
 /** Axis positions of a curve of T values (indexed by timestep, or by distance k when `byDistance`). */
-function positions(T: number, mode: XMode, byDistance = false): Float64Array {
+function positions(T: number, mode: DecayAxis, byDistance = false): Float64Array {
   return Float64Array.from({ length: T }, (_, i) => xOf(byDistance ? T - 1 - i : i, T, mode));
 }
 

@@ -12,7 +12,7 @@ import { ChartFrame, type ChartGroup, type ChartHover } from '../../viz/ChartFra
 import { niceDomain, safeLinearDomain } from '../../viz/chartScale.ts';
 import { logDomain, type Domain } from '../../viz/domain.ts';
 import { PLOT_MARGIN } from '../../viz/layout.ts';
-import type { LossSeries, SeriesKey, XMode } from './lossSeries.ts';
+import type { LossSeries, SeriesKey, LossAxis } from './lossSeries.ts';
 
 export const SERIES_COLOR: Record<SeriesKey, string> = {
   train: 'var(--loss-train, #d95f02)',
@@ -39,7 +39,7 @@ export interface LossCurve {
 interface Props {
   curves: readonly LossCurve[];
   log: boolean;
-  xMode: XMode;
+  xMode: LossAxis;
   /** Total height in px (plot and axes). */
   height: number;
   /** Width before the first measurement. */
