@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/i18n.ts';
 import type { SeriesTransform } from '../tasks/data/seriesTransform.ts';
 import { DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type ArchitectureSet, type ClipMode, type CompareSet, type RunConfig, type VariableField } from './runConfig.ts';
 import { type ScalerKind } from '../tasks/data/scaler.ts';
-import { type TaskId } from '../tasks/taskSpec.ts';
+import { TASK_IDS } from '../tasks/registry.ts';
 
 /** Why a raw value was refused; the UI words it (controls/problemText.ts). */
 export type Problem =
@@ -207,10 +207,6 @@ function compareSetSpec(key: string): ChoiceSpec<CompareSet> {
   };
 }
 
-export const TASKS: readonly TaskId[] = [
-  'sine', 'frequency', 'adding', 'firstSymbol', 'temporalOrder',
-  'airline', 'euStocks', 'co2', 'occupancy', 'shakespeare', 'tangHant', 'tangHans', 'csv',
-];
 export const ARCHITECTURE_SETS: readonly ArchitectureSet[] = ['rnn,lstm', 'rnn,gru', 'lstm,gru', 'rnn,lstm,gru'];
 /** The compare menu: off, the architecture races, and one-setting comparisons worth a click (any other is a URL away). */
 export const COMPARE_SETS: readonly CompareSet[] = ['off', ...ARCHITECTURE_SETS, 'fbias:0|1', 'clip:none|norm', 'act:tanh|sigmoid', 'lr:0.01|0.1'];
@@ -228,7 +224,7 @@ export const OUTPUT_MODES: readonly OutputMode[] = ['sequence', 'last'];
 
 /** Every RunConfig field, its URL key and what it accepts. */
 export const PROPS: PropTable = {
-  task: choiceSpec('task', TASKS),
+  task: choiceSpec('task', TASK_IDS),
   seqLen: numberSpec('seq', 2, 200, { integer: true }),
   cell: choiceSpec('cell', CELLS),
   numLayers: numberSpec('layers', 1, 4, { integer: true }),
