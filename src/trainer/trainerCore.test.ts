@@ -5,7 +5,8 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { buildRun, stepOptionsOf } from './buildRun.ts';
 import { ProbeRecorder } from './probeFrame.ts';
 import { frameBuffers, type FromWorker, type Progress } from '../contracts/protocol.ts';
-import { FRAME_INTERVAL_MS, TrainerCore, VALIDATE_EVERY, validationInterval } from './trainerCore.ts';
+import { FRAME_INTERVAL_MS, VALIDATE_EVERY, validationInterval } from './pacing.ts';
+import { TrainerCore } from './trainerCore.ts';
 import { ofType } from '../testing/workerMessages.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
