@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { shortText, summariseUrlWarnings, urlWarningReason, type Translate } from '../controls/problemText.ts';
 import { useT } from '../client/useT.ts';
 import { useApp, useAppStore } from '../client/useApp.ts';
-import type { UrlWarning } from '../contracts/urlCodec.ts';
+import type { UrlWarning } from '../contracts/urlValues.ts';
 import type { Failure } from '../contracts/protocol.ts';
 import { useClient } from '../client/clientContext.ts';
 

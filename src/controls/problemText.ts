@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/i18n.ts';
-import type { Problem, UrlWarning } from '../contracts/urlCodec.ts';
+import type { Problem, UrlWarning } from '../contracts/urlValues.ts';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
