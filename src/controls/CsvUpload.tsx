@@ -25,6 +25,7 @@ import { CsvIssues } from './csv/CsvIssues.tsx';
 import { CsvReading } from './csv/CsvReading.tsx';
 import { CsvNotKeptNotice, LostCsvReason } from './csv/CsvStorageNotes.tsx';
 import './csv/csv.css';
+import { DismissButton } from './DismissButton.tsx';
 
 /** Extensions offered by the file picker (any file can still be dropped: the parser says what is wrong). */
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
@@ -274,9 +275,7 @@ export function CsvUploadButton() {
             {t('csvUi.missing')}
             <LostCsvReason />
           </span>
-          <button type="button" className="btn btn-small" onClick={dismiss}>
-            {t('common.dismiss')}
-          </button>
+          <DismissButton ghost={false} onDismiss={dismiss} />
         </div>
       ) : null}
       {notKept ? <CsvNotKeptNotice notKept={notKept} onDismiss={() => setNotKept(null)} /> : null}
