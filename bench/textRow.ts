@@ -17,10 +17,10 @@ import { tfTrainingStep, type TF, type TfStep } from './tfjs.ts';
 
 type Tensor = ReturnType<TF['tensor']>;
 
-export const TEXT_SHAPE = { V: 500, H: 128, T: 32, B: 32 } as const;
+const TEXT_SHAPE = { V: 500, H: 128, T: 32, B: 32 } as const;
 const { V, H, T, B } = TEXT_SHAPE;
 /** Engine ≥ 3× tfjs-wasm on the same dense model, ≥ 1× tfjs-wasm with an Embedding layer. */
-export const TEXT_TARGETS = { wasmDense: 3, wasmEmbedding: 1 } as const;
+const TEXT_TARGETS = { wasmDense: 3, wasmEmbedding: 1 } as const;
 
 export interface TextResult {
   config: 'text'; V: number; H: number; T: number; B: number;

@@ -69,7 +69,7 @@ export function hyperFor(patch: HyperPatch, variant: CompareVariant): HyperPatch
 }
 
 /** One colour per architecture, the same in every chart and set (Okabe–Ito, safe for colour-blind viewers). */
-export const MODEL_COLOR: Record<CellKind, string> = {
+const MODEL_COLOR: Record<CellKind, string> = {
   rnn: '#d55e00',
   lstm: '#0072b2',
   gru: '#009e73',

@@ -18,7 +18,7 @@ export const HARD_LIMIT_BYTES = 4e9;
  * Floating-point operations per second assumed of the engine: conservative for one core of a school
  * laptop (float64, JavaScript), so the estimate errs on the slow side.
  */
-export const ASSUMED_FLOPS_PER_SECOND = 2e8;
+const ASSUMED_FLOPS_PER_SECOND = 2e8;
 
 /** Inputs, outputs and held-out sequences of each task (upper bounds where the data decide). */
 function taskShape(config: RunConfig): Pick<CostShape, 'inputSize' | 'outputSize' | 'outputMode' | 'extraSequences'> {
@@ -42,7 +42,7 @@ function taskShape(config: RunConfig): Pick<CostShape, 'inputSize' | 'outputSize
   }
 }
 
-export function costShape(config: RunConfig): CostShape {
+function costShape(config: RunConfig): CostShape {
   return { cell: config.cell, T: config.seqLen, B: config.batchSize, hiddenSize: config.hiddenSize, numLayers: config.numLayers, ...taskShape(config) };
 }
 
@@ -71,7 +71,7 @@ export function overBudget(cost: RaceCost): boolean {
 }
 
 /** The fields a smaller run may lower, the ones that cost most first. */
-export const LOWERABLE = ['batchSize', 'seqLen', 'maxSymbols', 'hiddenSize', 'numLayers'] as const;
+const LOWERABLE = ['batchSize', 'seqLen', 'maxSymbols', 'hiddenSize', 'numLayers'] as const;
 type Lowerable = (typeof LOWERABLE)[number];
 const FLOOR: Record<Lowerable, number> = { batchSize: 8, seqLen: 20, maxSymbols: 100, hiddenSize: 16, numLayers: 1 };
 

@@ -82,7 +82,7 @@ function compareSetSpec(key: string): ChoiceSpec<CompareSet> {
   };
 }
 
-export const ARCHITECTURE_SETS: readonly ArchitectureSet[] = ['rnn,lstm', 'rnn,gru', 'lstm,gru', 'rnn,lstm,gru'];
+const ARCHITECTURE_SETS: readonly ArchitectureSet[] = ['rnn,lstm', 'rnn,gru', 'lstm,gru', 'rnn,lstm,gru'];
 /** The compare menu: off, the architecture races, and one-setting comparisons worth a click (any other is a URL away). */
 export const COMPARE_SETS: readonly CompareSet[] = ['off', ...ARCHITECTURE_SETS, 'fbias:0|1', 'clip:none|norm', 'act:tanh|sigmoid', 'lr:0.01|0.1'];
 export const SCALERS: readonly ScalerKind[] = ['minmax', 'zscore'];
@@ -135,7 +135,7 @@ export const PROPS: PropTable = {
   temperature: numberSpec('temp', 0.05, 5),
 };
 
-export const LANG_KEY = 'lang';
+const LANG_KEY = 'lang';
 /** The lesson link (`?lesson=<id>&lstep=<n>`) shares the query string; the lesson player owns it, the run ignores it. */
 export const LESSON_KEY = 'lesson';
 export const LESSON_STEP_KEY = 'lstep';

@@ -22,7 +22,7 @@ export const CONTROL_IDS = [
 
 export type PanelId = (typeof PANEL_IDS)[number];
 export type HideableId = PanelId | (typeof CONTROL_IDS)[number];
-export const HIDEABLE_IDS: readonly HideableId[] = [...PANEL_IDS, ...CONTROL_IDS];
+const HIDEABLE_IDS: readonly HideableId[] = [...PANEL_IDS, ...CONTROL_IDS];
 
 export interface ViewParams {
   present: boolean;

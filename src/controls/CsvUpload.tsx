@@ -172,7 +172,7 @@ function ReadFailure(props: { state: Extract<CsvFlow, { phase: 'failed' }>; onRe
   );
 }
 
-export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void; onNotKept: (n: NotKept) => void }) {
+function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void; onNotKept: (n: NotKept) => void }) {
   const t = useT();
   const client = useClient();
   const store = useAppStore();
@@ -235,7 +235,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
 }
 
 /** A task=csv page (a reload, a link) whose file this browser does not hold: there is no run at all. */
-export function stuckWithoutCsv(s: Pick<AppState, 'config' | 'dataLoad'>): boolean {
+function stuckWithoutCsv(s: Pick<AppState, 'config' | 'dataLoad'>): boolean {
   return s.config.task === 'csv' && s.dataLoad.status === 'error' && s.dataLoad.task === 'csv';
 }
 

@@ -9,10 +9,10 @@ import { zh } from './zh.ts';
 export type Lang = 'en' | 'zh';
 export type MessageKey = keyof Dict;
 
-export const DICTS: Record<Lang, Dict> = { en, zh };
+const DICTS: Record<Lang, Dict> = { en, zh };
 
 /** BCP 47 tag of a UI language: numbers and dates follow the page's language, not the browser's. */
-export const LOCALES: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+const LOCALES: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 
 const integerFormats = new Map<Lang, Intl.NumberFormat>();
 
@@ -20,7 +20,7 @@ const integerFormats = new Map<Lang, Intl.NumberFormat>();
  * A number placed in a message. Whole numbers get the UI language's digit grouping (12,345 steps); fractions are
  * left exactly as the caller wrote them, since rounding them here could turn a learning rate of 1e−4 into 0.
  */
-export function formatNumberVar(lang: Lang, v: number): string {
+function formatNumberVar(lang: Lang, v: number): string {
   if (!Number.isInteger(v)) return String(v);
   let f = integerFormats.get(lang);
   if (!f) {

@@ -14,7 +14,7 @@ export const SESSION_RECORD_VERSION = 1;
 /** Sessions kept at most (the newest). */
 export const MAX_SAVED_SESSIONS = 4;
 /** Bytes of training-history frames kept per session: each save clones them on the page's thread. */
-export const FRAME_BUDGET_BYTES = 2 * 1024 * 1024;
+const FRAME_BUDGET_BYTES = 2 * 1024 * 1024;
 
 export interface SessionRecord extends RunCapture {
   version: number;
@@ -42,7 +42,7 @@ export function thinFrames(frames: readonly HistoryEntry[], budget = FRAME_BUDGE
   return out;
 }
 
-export function sameConfig(a: RunConfig, b: RunConfig): boolean {
+function sameConfig(a: RunConfig, b: RunConfig): boolean {
   return (Object.keys(a) as (keyof RunConfig)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
 }
 

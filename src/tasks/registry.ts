@@ -20,8 +20,6 @@ export type DatasetTaskId = { [K in TaskId]: SourceOf<K>['from'] extends 'datase
 
 const sourceOf = (id: TaskId): TaskSource => TASK_CATALOGUE[id].source;
 
-export const DATA_TASKS = TASK_IDS.filter((id): id is DataTaskId => sourceOf(id).from !== 'generator');
-
 export function isDataTask(id: TaskId): id is DataTaskId {
   return sourceOf(id).from !== 'generator';
 }
@@ -40,8 +38,6 @@ export function dataKindOf(id: TaskId): DatasetKind | null {
 }
 
 /** Character tasks: one-hot symbols in, a softmax over the vocabulary out, and the text panel. */
-export const TEXT_TASKS: readonly TaskId[] = TASK_IDS.filter((id) => dataKindOf(id) === 'text');
-
 export function isTextTask(id: TaskId): boolean {
   return dataKindOf(id) === 'text';
 }

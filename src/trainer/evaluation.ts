@@ -24,11 +24,11 @@ export const EVAL_CHUNK = 512;
 /** At most one evaluation per this many ms while training… */
 export const EVAL_INTERVAL_MS = 1000;
 /** …and fewer when they are slow: evaluations take at most this share of the time. */
-export const EVAL_SHARE = 0.04;
+const EVAL_SHARE = 0.04;
 /** Characters of a text sample. */
 export const SAMPLE_LENGTH = 200;
 /** Rng.fork label of the sampler: a fresh stream per sample, so the text at a step does not depend on timing. */
-export const SAMPLE_STREAM = 0x5a4d;
+const SAMPLE_STREAM = 0x5a4d;
 
 /** Nets over one ParamStore, one per batch shape, built on first use. */
 export class EvalNets {
@@ -92,7 +92,7 @@ function textSample(meta: TextMeta, nets: EvalNets, model: ModelConfig, step: nu
 }
 
 /** The evaluation of the weights in `nets` after `step` steps (`temperature` and `seed` for text samples). */
-export function evaluateTask(meta: DataTaskMeta, nets: EvalNets, model: ModelConfig, step: number, temperature: number, seed: number): TaskEvaluation {
+function evaluateTask(meta: DataTaskMeta, nets: EvalNets, model: ModelConfig, step: number, temperature: number, seed: number): TaskEvaluation {
   switch (meta.kind) {
     case 'forecast': {
       const e = evaluateForecast(meta, (batch) => nets.outputs(batch));

@@ -22,7 +22,7 @@ export const GRAD_CHECK_PROGRESS_MS = 100;
 /** Validation losses at multiples of this many steps. */
 export const VALIDATE_EVERY = 25;
 /** The most of the training time validation may take (estimated from the batch sizes, so the schedule is deterministic). */
-export const VALIDATION_SHARE = 0.03;
+const VALIDATION_SHARE = 0.03;
 
 /**
  * Steps between validation losses: VALIDATE_EVERY, or a multiple of it when the validation batch is large

@@ -8,16 +8,18 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG } from '../../src/contracts/runConfig.ts';
 import { PROPS } from '../../src/contracts/urlCodec.ts';
-import { DICTS } from '../../src/i18n/i18n.ts';
+import { en } from '../../src/i18n/en.ts';
+import { zh } from '../../src/i18n/zh.ts';
 import { Rng } from '../../src/engine/rng.ts';
 import { pytorchScript } from '../../src/models/pytorchScript.ts';
 import { TASK_CATALOGUE, TASK_GROUPS, type TaskEntry } from '../../src/tasks/catalogue.ts';
 import { DATASETS, type DatasetInfo } from '../../src/tasks/data/datasets.ts';
-import { PICKER_GROUPS, TASK_IDS, TEXT_TASKS } from '../../src/tasks/registry.ts';
+import { isTextTask, PICKER_GROUPS, TASK_IDS } from '../../src/tasks/registry.ts';
 import type { TaskId } from '../../src/tasks/taskSpec.ts';
 import { buildRun, optimizerConfigOf } from '../../src/trainer/buildRun.ts';
 
 type Dicts = Record<string, Readonly<Record<string, string>>>;
+const DICTS = { en, zh };
 
 /** What an entry of `catalogue` lacks, one line per missing part. */
 function catalogueProblems(catalogue: Record<string, TaskEntry>, groups: readonly string[], dicts: Dicts, datasets: readonly DatasetInfo[]): string[] {
@@ -78,7 +80,7 @@ describe('the task catalogue', () => {
     expect(PROPS.task.type === 'choice' ? PROPS.task.choices : null).toEqual(ids);
     expect(TASK_IDS).toEqual(ids);
     expect(PICKER_GROUPS.flatMap((g) => g.tasks)).toEqual(ids);
-    expect(TEXT_TASKS).toEqual(['shakespeare', 'tangHant', 'tangHans']);
+    expect(TASK_IDS.filter(isTextTask)).toEqual(['shakespeare', 'tangHant', 'tangHans']);
   });
 
   it('gives every generated task a PyTorch port of its generator', () => {
