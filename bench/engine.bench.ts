@@ -18,19 +18,12 @@
  * TF.js runs in production mode, float32, single-threaded (the wasm backend in Node uses its SIMD build without
  * threads). The engine works in float64.
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { makeModelConfig } from '../src/engine/config.ts';
-import { RecurrentNet } from '../src/engine/network.ts';
-import { mseLoss } from '../src/engine/loss.ts';
-import { createOptimizer } from '../src/engine/optim.ts';
-import { initParams, DEFAULT_INIT } from '../src/engine/init.ts';
-import { Rng } from '../src/engine/rng.ts';
+import { obtainGc, settledHeap } from './heap.ts';
+import { CONFIGS, makeData, makeEngine, makeTf, plan, stepFlops, type BenchConfig } from './lstmRows.ts';
 import { measureJsPeak } from './peak.ts';
 import { fmtRate, median, spread, timeSteps } from './measure.ts';
 import { benchText, printText, printTextTargets } from './textRow.ts';
+import { loadTf, type TF } from './tfjs.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output: in --json mode stdout carries only the JSON lines; progress goes to stderr. TF.js' console chatter
@@ -54,23 +47,8 @@ console.info = quiet;
 console.warn = quiet;
 console.debug = quiet;
 
-// ---------------------------------------------------------------------------------------------------------------
-// A gc() for the heap measurement, without needing `node --expose-gc` on the command line (tsx would pass it
-// through, but npm run bench is plain `tsx bench/engine.bench.ts`). Falls back to re-executing with the flag.
-
-function obtainGc(): (() => void) | null {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (typeof g === 'function') return g;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const fn = vm.runInNewContext('gc') as unknown;
-    if (typeof fn === 'function') return fn as () => void;
-  } catch {
-    // fall through
-  }
-  return null;
-}
-
+// A gc() for the heap measurement without `node --expose-gc` on the command line (npm run bench is plain
+// `tsx bench/engine.bench.ts`); failing that, re-execute with the flag.
 const gc = obtainGc();
 if (!gc && !process.env.LSTM_LENS_BENCH_REEXEC) {
   const { spawnSync } = await import('node:child_process');
@@ -79,160 +57,6 @@ if (!gc && !process.env.LSTM_LENS_BENCH_REEXEC) {
     env: { ...process.env, LSTM_LENS_BENCH_REEXEC: '1' },
   });
   process.exit(r.status ?? 1);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-interface BenchConfig { name: string; I: number; H: number; T: number; B: number; L: number }
-
-const CONFIGS: BenchConfig[] = [
-  { name: 'tiny', I: 1, H: 8, T: 20, B: 1, L: 1 },
-  { name: 'classroom', I: 1, H: 32, T: 50, B: 16, L: 1 },
-  { name: 'medium', I: 8, H: 64, T: 100, B: 32, L: 1 },
-  { name: 'large', I: 32, H: 256, T: 100, B: 32, L: 2 },
-];
-
-/** Flops of one training step as counted for GFLOP/s: 6 · Σ_layers 4H(I_l + H) · T · B (fwd 2, bwd 4). */
-function stepFlops(c: BenchConfig): number {
-  let f = 0;
-  for (let l = 0; l < c.L; l++) f += 4 * c.H * ((l === 0 ? c.I : c.H) + c.H);
-  return 6 * f * c.T * c.B;
-}
-
-/**
- * How each contestant is timed per configuration. A round runs `steps` steps and yields one steps/s sample;
- * rounds are interleaved across contestants. Heap growth is read afterwards (engine alone, gc'd until stable)
- * over `heapSteps` steps: 1,000 where a step is cheap, fewer where 1,000 would blow the time budget.
- */
-interface Plan { rounds: number; engineSteps: number; cpuSteps: number; wasmSteps: number; cpuRounds: number; heapSteps: number }
-
-function plan(c: BenchConfig): Plan {
-  switch (c.name) {
-    case 'tiny':
-      return { rounds: 7, engineSteps: 2000, cpuSteps: 10, wasmSteps: 10, cpuRounds: 7, heapSteps: 1000 };
-    case 'classroom':
-      return { rounds: 5, engineSteps: 60, cpuSteps: 3, wasmSteps: 5, cpuRounds: 5, heapSteps: 1000 };
-    case 'medium':
-      return { rounds: 5, engineSteps: 4, cpuSteps: 1, wasmSteps: 2, cpuRounds: 3, heapSteps: 50 };
-    default:
-      // tfjs-cpu needs tens of seconds per step here: a single timed step (after a warm-up on the smaller
-      // configurations, which share all its kernels). Heap: 1 step after the warm-up (the workspace is allocated
-      // by the first step; a per-step allocation would show in any later one).
-      return { rounds: 3, engineSteps: 1, cpuSteps: 1, wasmSteps: 1, cpuRounds: 1, heapSteps: 1 };
-  }
-}
-
-/** Deterministic data: x uniform in [−1, 1); target = 0.5 · (first input feature at the last step) + 0.1. */
-function makeData(c: BenchConfig): { xTBI: Float64Array; xBTI: Float32Array; y: Float64Array } {
-  const rng = new Rng(1234);
-  const { I, T, B } = c;
-  const xTBI = new Float64Array(T * B * I);
-  const xBTI = new Float32Array(T * B * I);
-  for (let t = 0; t < T; t++) {
-    for (let b = 0; b < B; b++) {
-      for (let i = 0; i < I; i++) {
-        const v = rng.uniform(-1, 1);
-        xTBI[(t * B + b) * I + i] = v;
-        xBTI[(b * T + t) * I + i] = v;
-      }
-    }
-  }
-  const y = new Float64Array(B);
-  for (let b = 0; b < B; b++) y[b] = 0.5 * xTBI[((T - 1) * B + b) * I] + 0.1;
-  return { xTBI, xBTI, y };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Engine
-
-interface EngineRunner { step(): number; net: RecurrentNet }
-
-function makeEngine(c: BenchConfig, data: ReturnType<typeof makeData>): EngineRunner {
-  const net = new RecurrentNet(makeModelConfig({
-    cell: 'lstm', inputSize: c.I, hiddenSize: c.H, numLayers: c.L, outputSize: 1, outputMode: 'last',
-  }));
-  initParams(net.params, new Rng(42), DEFAULT_INIT);
-  const opt = createOptimizer({ kind: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 }, net.params.size);
-  const dOut = new Float64Array(c.B);
-  const batch = { x: data.xTBI, T: c.T, B: c.B };
-  const target = data.y;
-  return {
-    net,
-    step(): number {
-      const fwd = net.forward(batch);
-      const loss = mseLoss(fwd.output, target, dOut);
-      net.params.zeroGrad();
-      net.backward(dOut);
-      opt.step(net.params.data, net.params.grad);
-      return loss;
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// TensorFlow.js
-
-type TF = typeof import('@tensorflow/tfjs');
-
-async function loadTf(): Promise<{ tf: TF; wasmOk: boolean; wasmNote: string }> {
-  const tf = await import('@tensorflow/tfjs');
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const require = createRequire(import.meta.url);
-  const dist = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
-  wasm.setWasmPaths(dist);
-  tf.enableProdMode();
-  let wasmOk = false;
-  let wasmNote = '';
-  try {
-    wasmOk = await tf.setBackend('wasm');
-    await tf.ready();
-    wasmNote = `simd=${tf.env().getBool('WASM_HAS_SIMD_SUPPORT')}, threads=${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')}`;
-  } catch (e) {
-    wasmNote = `wasm backend failed: ${(e as Error).message}`;
-  }
-  await tf.setBackend('cpu');
-  await tf.ready();
-  return { tf, wasmOk, wasmNote };
-}
-
-interface TfRunner { backend: string; step(): number; dispose(): void }
-
-async function makeTf(tf: TF, backend: string, c: BenchConfig, data: ReturnType<typeof makeData>): Promise<TfRunner> {
-  await tf.setBackend(backend);
-  const model = tf.sequential();
-  for (let l = 0; l < c.L; l++) {
-    model.add(tf.layers.lstm({
-      units: c.H,
-      activation: 'tanh',
-      recurrentActivation: 'sigmoid',
-      // Keras' default orthogonal recurrent init runs a QR on [H, 4H] in TF.js: ~15 s for H = 256 on wasm.
-      // Initialisation is not timed and does not change the cost of a step, so use a cheap one.
-      recurrentInitializer: 'glorotUniform',
-      returnSequences: l < c.L - 1,
-      ...(l === 0 ? { inputShape: [c.T, c.I] } : {}),
-    }));
-  }
-  model.add(tf.layers.dense({ units: 1 }));
-  const x = tf.tensor3d(data.xBTI, [c.B, c.T, c.I]);
-  const y = tf.tensor2d(Float32Array.from(data.y), [c.B, 1]);
-  const opt = tf.train.adam(1e-3, 0.9, 0.999, 1e-8);
-  const lossFn = (): ReturnType<TF['scalar']> =>
-    tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as ReturnType<TF['tensor2d']>) as ReturnType<TF['scalar']>;
-  return {
-    backend,
-    step(): number {
-      const cost = opt.minimize(lossFn, true);
-      const v = cost ? cost.dataSync()[0] : NaN;
-      cost?.dispose();
-      return v;
-    },
-    dispose(): void {
-      x.dispose();
-      y.dispose();
-      opt.dispose();
-      model.dispose();
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -250,28 +74,6 @@ interface Result {
 interface Extra {
   engineSamples: number[]; cpuSamples: number[]; wasmSamples: number[]; peakSamples: number[]; heapSteps: number; heapWindows: { used: number; code: number }[];
   flops: number; losses: string;
-}
-
-interface HeapReading { used: number; code: number }
-
-/** gc() until the heap stops shrinking, yielding a macrotask between rounds so FinalizationRegistry / WeakRef
- *  clean-ups (TF.js uses them) run too. `used` = heapUsed; `code` = the part in V8's code spaces (JIT output). */
-async function settledHeap(): Promise<HeapReading> {
-  const read = (): HeapReading => {
-    let code = 0;
-    for (const sp of v8.getHeapSpaceStatistics()) if (sp.space_name.startsWith('code')) code += sp.space_used_size;
-    return { used: process.memoryUsage().heapUsed, code };
-  };
-  if (!gc) return { used: NaN, code: NaN };
-  let last = read();
-  for (let i = 0; i < 6; i++) {
-    gc();
-    await new Promise((r) => setImmediate(r));
-    const now = read();
-    if (i >= 2 && Math.abs(now.used - last.used) < 1024) return now;
-    last = now;
-  }
-  return last;
 }
 
 async function benchConfig(c: BenchConfig, tf: TF, wasmOk: boolean): Promise<{ r: Result; x: Extra }> {
@@ -352,9 +154,9 @@ async function benchConfig(c: BenchConfig, tf: TF, wasmOk: boolean): Promise<{ r
   const heapWindows: { used: number; code: number }[] = [];
   for (let w = 0; w < 3; w++) {
     progress(`[${c.name}] heap: ${p.heapSteps} engine steps (window ${w + 1})`);
-    const before = await settledHeap();
+    const before = await settledHeap(gc);
     for (let i = 0; i < p.heapSteps; i++) engine.step();
-    const after = await settledHeap();
+    const after = await settledHeap(gc);
     heapWindows.push({ used: after.used - before.used, code: after.code - before.code });
     steps.e += p.heapSteps;
     if (!gc || Math.abs(heapWindows[w].used) <= HEAP_SETTLED) break;

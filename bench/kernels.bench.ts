@@ -44,7 +44,7 @@ function median(xs: number[]): number {
 
 export interface KernelResult extends Shape { gflops: number; min: number; max: number; nsPerCall: number }
 
-export function benchKernel(shape: Shape, rounds: number, roundMs: number): KernelResult {
+function benchKernel(shape: Shape, rounds: number, roundMs: number): KernelResult {
   const { M, N, K } = shape;
   const f = KERNELS[shape.kernel];
   // Offsets ≠ 0, as the engine uses them.

@@ -113,8 +113,3 @@ export function measureJsPeak(runs = 9, warmups = 4): PeakDetail {
     medianByKernel: { '4x4': median(samples['4x4']), '4x6': median(samples['4x6']) },
   };
 }
-
-/** The best plain-JS multiply-add rate on this machine, in GFLOP/s (best of several runs of two blockings). */
-export function measureJsPeakGflops(): number {
-  return measureJsPeak().gflops;
-}

@@ -13,14 +13,14 @@ import { RecurrentNet } from '../src/engine/network.ts';
 import { createOptimizer } from '../src/engine/optim.ts';
 import { Rng } from '../src/engine/rng.ts';
 import { fmtRate, median, spread, timeSteps } from './measure.ts';
+import { tfTrainingStep, type TF, type TfStep } from './tfjs.ts';
 
-type TF = typeof import('@tensorflow/tfjs');
 type Tensor = ReturnType<TF['tensor']>;
 
-export const TEXT_SHAPE = { V: 500, H: 128, T: 32, B: 32 } as const;
+const TEXT_SHAPE = { V: 500, H: 128, T: 32, B: 32 } as const;
 const { V, H, T, B } = TEXT_SHAPE;
 /** Engine ≥ 3× tfjs-wasm on the same dense model, ≥ 1× tfjs-wasm with an Embedding layer. */
-export const TEXT_TARGETS = { wasmDense: 3, wasmEmbedding: 1 } as const;
+const TEXT_TARGETS = { wasmDense: 3, wasmEmbedding: 1 } as const;
 
 export interface TextResult {
   config: 'text'; V: number; H: number; T: number; B: number;
@@ -65,8 +65,6 @@ function engineStep(data: ReturnType<typeof makeText>): () => number {
   };
 }
 
-interface TfStep { step: () => number; dispose: () => void }
-
 interface WasmBackendLike {
   readSync(dataId: object): ArrayLike<number>;
   makeOutput(shape: number[], dtype: string): { shape: number[]; dtype: string; dataId: object };
@@ -99,7 +97,7 @@ function registerSegmentSum(tf: TF): void {
   });
 }
 
-/** One TF.js step: forward + backward + Adam via optimizer.minimize, the loss read back so the step has finished. */
+/** One TF.js step (forward + backward + Adam) of the dense one-hot or the Embedding model. */
 async function tfStep(tf: TF, backend: string, embedding: boolean, data: ReturnType<typeof makeText>): Promise<TfStep> {
   await tf.setBackend(backend);
   const model = tf.sequential();
@@ -126,20 +124,7 @@ async function tfStep(tf: TF, backend: string, embedding: boolean, data: ReturnT
   const y = tf.tensor3d(labels, [B, T, V]);
   const opt = tf.train.adam(1e-3, 0.9, 0.999, 1e-8);
   const lossFn = () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as Tensor) as ReturnType<TF['scalar']>;
-  return {
-    step(): number {
-      const cost = opt.minimize(lossFn, true);
-      const v = cost ? cost.dataSync()[0] : NaN;
-      cost?.dispose();
-      return v;
-    },
-    dispose(): void {
-      x.dispose();
-      y.dispose();
-      opt.dispose();
-      model.dispose();
-    },
-  };
+  return tfTrainingStep(opt, lossFn, [x, y, model]);
 }
 
 const ROUNDS = 3;

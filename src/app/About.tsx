@@ -12,7 +12,7 @@ import { useLang, useUiStore } from '../store/uiStore.ts';
 import { DATASETS, type DatasetInfo } from '../tasks/data/datasets.ts';
 
 /** Runtime dependencies (package.json "dependencies"), by what they do here. */
-export const DEPENDENCIES: readonly { name: string; licence: string; role: MessageKey }[] = [
+const DEPENDENCIES: readonly { name: string; licence: string; role: MessageKey }[] = [
   { name: 'React, React DOM', licence: 'MIT', role: 'about.dep.react' },
   { name: 'd3-array, d3-format, d3-scale, d3-scale-chromatic, d3-shape', licence: 'ISC', role: 'about.dep.d3' },
   { name: 'zustand', licence: 'MIT', role: 'about.dep.zustand' },

@@ -8,12 +8,12 @@ import type { RunConfig } from '../contracts/runConfig.ts';
 import { useClient } from '../client/clientContext.ts';
 
 /** A tenth of the learning rate, to one significant digit (1e6 → 100000, 0.05 → 0.005). */
-export function lowerLearningRate(lr: number): number {
+function lowerLearningRate(lr: number): number {
   return Number((lr / 10).toPrecision(1));
 }
 
 /** "3400" or "3.4e9": how many times the start the loss is. */
-export function formatRatio(ratio: number): string {
+function formatRatio(ratio: number): string {
   return ratio < 1e4 ? String(Math.round(ratio)) : ratio.toExponential(1).replace('e+', 'e');
 }
 

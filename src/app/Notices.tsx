@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { shortText, summariseUrlWarnings, urlWarningReason, type Translate } from '../controls/problemText.ts';
 import { useT } from '../client/useT.ts';
 import { useApp, useAppStore } from '../client/useApp.ts';
-import type { UrlWarning } from '../contracts/urlCodec.ts';
+import type { UrlWarning } from '../contracts/urlValues.ts';
 import type { Failure } from '../contracts/protocol.ts';
 import { useClient } from '../client/clientContext.ts';
+import { DismissButton } from '../controls/DismissButton.tsx';
 
 export function failureText(t: Translate, f: Failure): string {
   const tensor = f.tensor ?? t('failure.someTensor');
@@ -39,9 +40,7 @@ export function FailureBanner() {
         <button type="button" className="btn btn-small" data-testid="failure-reset" onClick={() => client.reset()}>
           {t('toolbar.reset')}
         </button>
-        <button type="button" className="btn btn-small btn-ghost" data-testid="failure-dismiss" onClick={() => store.setState({ failure: null })}>
-          {t('common.dismiss')}
-        </button>
+        <DismissButton testId="failure-dismiss" onDismiss={() => store.setState({ failure: null })} />
       </div>
     </div>
   );
@@ -60,9 +59,7 @@ export function WorkerLostBanner() {
       </span>
       <div className="banner-text">{t('worker.lost', { message: lost })}</div>
       <div className="banner-actions">
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => store.setState({ workerLost: null })}>
-          {t('common.dismiss')}
-        </button>
+        <DismissButton onDismiss={() => store.setState({ workerLost: null })} />
       </div>
     </div>
   );
@@ -94,9 +91,7 @@ export function UrlWarningsBanner(props: { warnings: readonly UrlWarning[] }) {
         </ul>
       </div>
       <div className="banner-actions">
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => setOpen(false)}>
-          {t('common.dismiss')}
-        </button>
+        <DismissButton onDismiss={() => setOpen(false)} />
       </div>
     </div>
   );

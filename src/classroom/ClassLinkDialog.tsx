@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { useT } from '../client/useT.ts';
 import { useApp } from '../client/useApp.ts';
 import { useLang } from '../store/uiStore.ts';
-import { CONTROL_IDS, PANEL_IDS, type HideableId, type PanelId, type ViewParams } from '../contracts/urlCodec.ts';
+import { CONTROL_IDS, PANEL_IDS, type HideableId, type PanelId, type ViewParams } from '../contracts/viewParams.ts';
 
 function Checklist(props: { legend: string; ids: readonly HideableId[]; prefix: 'pnl' | 'ctl'; hidden: ReadonlySet<HideableId>; onToggle: (id: HideableId) => void }) {
   const t = useT();

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useView, useViewStore, type ThemeChoice } from '../store/viewStore.ts';
 import { useT } from '../client/useT.ts';
+import { HeaderButton } from '../controls/HeaderButton.tsx';
 import { ClassLinkDialog } from './ClassLinkDialog.tsx';
 import { togglePresenter } from './useViewEffects.ts';
 
@@ -10,24 +11,26 @@ export function PresentButton() {
   const view = useViewStore();
   const present = useView((s) => s.present);
   return (
-    <button
-      type="button"
-      className="btn btn-ghost"
+    <HeaderButton
       data-testid="btn-present"
+      icon="M3 4h18v12H3zM12 16v4M8 20h8"
       aria-pressed={present}
       title={t('present.title')}
       aria-keyshortcuts="P"
       onClick={() => togglePresenter(view)}
     >
-      <svg className="btn-svg" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M3 4h18v12H3zM12 16v4M8 20h8" />
-      </svg>
       {present ? t('present.off') : t('present.on')}
-    </button>
+    </HeaderButton>
   );
 }
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
+/** Moon, sun, and a half-filled disc for following the system. */
+const THEME_ICON: Record<ThemeChoice, string> = {
+  dark: 'M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z',
+  light: 'M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10zM12 1v3M12 20v3M1 12h3M20 12h3M4.2 4.2l2.1 2.1M17.7 17.7l2.1 2.1M4.2 19.8l2.1-2.1M17.7 6.3l2.1-2.1',
+  system: 'M12 3a9 9 0 1 0 0 18zM12 3a9 9 0 0 1 0 18',
+};
 
 export function ThemeButton() {
   const t = useT();
@@ -35,25 +38,15 @@ export function ThemeButton() {
   const theme = useView((s) => s.theme);
   const label = t(`theme.${theme}`);
   return (
-    <button
-      type="button"
+    <HeaderButton
       className="btn btn-ghost btn-round theme-toggle"
       data-testid="btn-theme"
       data-theme-choice={theme}
+      icon={THEME_ICON[theme]}
       title={label}
       aria-label={label}
       onClick={() => view.setState({ theme: NEXT_THEME[theme] })}
-    >
-      <svg className="btn-svg" viewBox="0 0 24 24" aria-hidden="true">
-        {theme === 'dark' ? (
-          <path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z" />
-        ) : theme === 'light' ? (
-          <path d="M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10zM12 1v3M12 20v3M1 12h3M20 12h3M4.2 4.2l2.1 2.1M17.7 17.7l2.1 2.1M4.2 19.8l2.1-2.1M17.7 6.3l2.1-2.1" />
-        ) : (
-          <path d="M12 3a9 9 0 1 0 0 18zM12 3a9 9 0 0 1 0 18" />
-        )}
-      </svg>
-    </button>
+    />
   );
 }
 
@@ -62,9 +55,9 @@ export function ClassLinkButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-ghost" data-testid="btn-class-link" onClick={() => setOpen(true)}>
+      <HeaderButton data-testid="btn-class-link" onClick={() => setOpen(true)}>
         {t('classLink.button')}
-      </button>
+      </HeaderButton>
       {open ? <ClassLinkDialog onClose={() => setOpen(false)} /> : null}
     </>
   );
@@ -76,18 +69,15 @@ export function DrawerButton() {
   const view = useViewStore();
   const open = useView((s) => s.drawerOpen);
   return (
-    <button
-      type="button"
+    <HeaderButton
       className="btn btn-ghost drawer-toggle"
       data-testid="btn-drawer"
+      icon="M4 6h16M4 12h16M4 18h16"
       aria-expanded={open}
       aria-controls="config-drawer"
       onClick={() => view.setState({ drawerOpen: !open })}
     >
-      <svg className="btn-svg" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M4 6h16M4 12h16M4 18h16" />
-      </svg>
       {t('drawer.open')}
-    </button>
+    </HeaderButton>
   );
 }

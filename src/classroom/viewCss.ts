@@ -2,7 +2,7 @@
  * The style rules that carry out a link's hide= and embed= — by data-testid, so they apply to any control or
  * panel without each one knowing. The ids come from the URL codec's fixed list, so they are safe in a selector.
  */
-import type { HideableId, PanelId } from '../contracts/urlCodec.ts';
+import type { HideableId, PanelId } from '../contracts/viewParams.ts';
 
 /** Boxes that exist only to hold one control: hiding the control hides its label and hint with it. */
 const WRAPPERS = ['.field', '.scrubber', '.slot', '.toolbar-speed', '.task-picker', '.field-row-end'];

@@ -30,7 +30,7 @@ export function subscribeShown(run: Pick<Run, 'frames'>, cursor: AppStore, onCha
 }
 
 /** A Source of something read off the frame on show (null while there is no frame). */
-export function frameSourceOf<T>(run: Pick<Run, 'frames'>, cursor: AppStore, select: (f: ProbeFrame) => T | null): Source<T> {
+function frameSourceOf<T>(run: Pick<Run, 'frames'>, cursor: AppStore, select: (f: ProbeFrame) => T | null): Source<T> {
   return {
     read: () => {
       const f = shownFrame(run, cursor);
@@ -52,7 +52,7 @@ export function useFrameSource<T>(select: (f: ProbeFrame) => T | null, deps: rea
 }
 
 /** The change notification of the frame on show (stable per run). */
-export function useShownSubscribe(of?: Run): (onChange: () => void) => () => void {
+function useShownSubscribe(of?: Run): (onChange: () => void) => () => void {
   const run = useRun();
   const target = of ?? run;
   return useCallback((onChange: () => void) => subscribeShown(target, run.store, onChange), [target, run.store]);

@@ -7,8 +7,8 @@
 import type { LossHistory } from '../contracts/runControls.ts';
 import type { Progress } from '../contracts/protocol.ts';
 
-export const LOSS_HISTORY_CAP = 200_000;
-export const VALIDATION_CAP = 10_000;
+const LOSS_HISTORY_CAP = 200_000;
+const VALIDATION_CAP = 10_000;
 
 export function emptyLossHistory(): LossHistory {
   return { train: [], time: [], stride: 1, validation: [] };

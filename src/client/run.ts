@@ -10,7 +10,8 @@ import type { CellKind } from '../engine/config.ts';
 import type { CompareVariant } from '../contracts/compareSet.ts';
 import { createAppStore, type AppState, type AppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
-import { createTrainerWorker, TrainerClient, type TaskDataSource, type WorkerLike } from './trainerClient.ts';
+import { TrainerClient, type TaskDataSource } from './trainerClient.ts';
+import { createTrainerWorker, type WorkerLike } from './trainerWorker.ts';
 
 /** What drives one run: the trainer controls, the share of a core it may use, and closing it. */
 export interface RunControls extends TrainerControls {

@@ -29,7 +29,7 @@ export const immediateScheduler: Scheduler = {
 /** Minimum interval of the heavy views (the race, the decay mechanism, the text colouring, the cell diagram). */
 export const HEAVY_INTERVAL_MS = 250;
 /** Off-screen views are brought up to date this often, ms. */
-export const OFFSCREEN_INTERVAL_MS = 1000;
+const OFFSCREEN_INTERVAL_MS = 1000;
 /** Main-thread time the scheduled tasks may use per frame; the first task due always runs. */
 export const FRAME_BUDGET_MS = 8;
 /**

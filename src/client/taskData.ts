@@ -4,10 +4,10 @@
  * the 'csv' task takes the user's upload (tasks/userData.ts). The trainer client asks for them by key.
  */
 import type { RunConfig } from '../contracts/runConfig.ts';
-import { datasetInfo, type DatasetId } from '../tasks/data/datasets.ts';
+import type { DatasetId } from '../tasks/data/datasets.ts';
 import { fetchDataset, type LoadedDataset } from '../tasks/data/load.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
-import { isDataTask } from '../tasks/registry.ts';
+import { datasetOf, isDataTask } from '../tasks/registry.ts';
 import { userCsvVersion } from '../tasks/userData.ts';
 import { loadUserCsv } from '../store/csvPersist.ts';
 import type { TaskDataSource } from './trainerClient.ts';
@@ -23,7 +23,7 @@ export class NoUserCsvError extends Error {
 /** Which data a run of `config` needs: the dataset, or the upload's version; null for generated tasks. */
 export function taskDataKey(config: Pick<RunConfig, 'task'>): string | null {
   if (!isDataTask(config.task)) return null;
-  return config.task === 'csv' ? `csv#${userCsvVersion()}` : config.task;
+  return datasetOf(config.task) ? config.task : `${config.task}#${userCsvVersion()}`;
 }
 
 /** Where the app is served from (its datasets/ folder sits beside index.html). */
@@ -40,16 +40,17 @@ const cache = new Map<DatasetId, Promise<TaskData>>();
 /** The data of a dataset task; built-in files are fetched once per page (a failed fetch is retried next time). */
 export function loadTaskData(config: Pick<RunConfig, 'task'>, fetchFn: typeof fetch = fetch, root?: string | URL): Promise<TaskData> {
   const id = config.task;
-  if (id === 'csv') {
-    // This page's upload, or the one an earlier visit left in IndexedDB (a reload loses nothing).
+  if (!isDataTask(id)) return Promise.reject(new Error(`the '${id}' task generates its own data`));
+  const info = datasetOf(id);
+  if (!info) {
+    // The upload: this page's, or the one an earlier visit left in IndexedDB (a reload loses nothing).
     return loadUserCsv().then((csv) => (csv ? { kind: 'table', table: csv.table, dateColumn: csv.dateColumn } : Promise.reject(new NoUserCsvError())));
   }
-  if (!isDataTask(id)) return Promise.reject(new Error(`the '${id}' task generates its own data`));
-  let pending = cache.get(id);
+  let pending = cache.get(info.id);
   if (!pending) {
-    pending = fetchDataset(datasetInfo(id), root ?? appRoot(), fetchFn).then(toTaskData);
-    cache.set(id, pending);
-    pending.catch(() => cache.delete(id));
+    pending = fetchDataset(info, root ?? appRoot(), fetchFn).then(toTaskData);
+    cache.set(info.id, pending);
+    pending.catch(() => cache.delete(info.id));
   }
   return pending;
 }

@@ -1,27 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/appStore.ts';
 import { FrameBus } from '../store/frameBus.ts';
-import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
-import { TrainerClient } from './trainerClient.ts';
+import { fakeClient, SMALL_RUN } from '../testing/testRuns.ts';
 import { FakeWorker } from '../testing/fakeWorker.ts';
+import { TrainerClient } from './trainerClient.ts';
 
-const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
-
-function setup() {
-  const store = createAppStore();
-  const bus = new FrameBus();
-  const worker = new FakeWorker();
-  const client = new TrainerClient(store, bus, () => worker);
-  return { store, bus, worker, client };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('TrainerClient', () => {
   it('start() opens a new run and the replies fill the store and the frame bus', () => {
-    const { store, bus, worker, client } = setup();
-    client.start(SMALL);
-    expect(store.getState()).toMatchObject({ runId: 2, config: SMALL, step: 0, status: 'paused' });
+    const { store, bus, worker, client } = fakeClient();
+    client.start(SMALL_RUN);
+    expect(store.getState()).toMatchObject({ runId: 2, config: SMALL_RUN, step: 0, status: 'paused' });
     worker.deliver();
     expect(store.getState().summary?.hiddenSize).toBe(6);
     expect(bus.latest()?.step).toBe(0);
@@ -38,8 +29,8 @@ describe('TrainerClient', () => {
   });
 
   it('drops replies of a run that was reset before they arrived', () => {
-    const { store, bus, worker, client } = setup();
-    client.start(SMALL);
+    const { store, bus, worker, client } = fakeClient();
+    client.start(SMALL_RUN);
     client.step(3);
     client.reset();
     worker.deliver();
@@ -52,8 +43,8 @@ describe('TrainerClient', () => {
   });
 
   it('playing appends every step with one store update per progress message', () => {
-    const { store, worker, client } = setup();
-    client.start(SMALL);
+    const { store, worker, client } = fakeClient();
+    client.start(SMALL_RUN);
     client.play();
     worker.deliver();
     expect(store.getState().status).toBe('playing');
@@ -78,8 +69,8 @@ describe('TrainerClient', () => {
   });
 
   it('a failure lands in the store and is cleared by Play', () => {
-    const { store, worker, client } = setup();
-    client.start({ ...SMALL, optimizer: 'sgd', momentum: 0, learningRate: 1e6, clip: 'none' });
+    const { store, worker, client } = fakeClient();
+    client.start({ ...SMALL_RUN, optimizer: 'sgd', momentum: 0, learningRate: 1e6, clip: 'none' });
     client.step(200);
     worker.deliver();
     const failure = store.getState().failure;
@@ -90,11 +81,11 @@ describe('TrainerClient', () => {
   });
 
   it('applyConfig changes live fields in place and restarts for the others, playing on', () => {
-    const { store, worker, client } = setup();
-    client.start(SMALL);
+    const { store, worker, client } = fakeClient();
+    client.start(SMALL_RUN);
     client.step(2);
     worker.deliver();
-    client.applyConfig({ ...SMALL, learningRate: 0.02, clip: 'value' });
+    client.applyConfig({ ...SMALL_RUN, learningRate: 0.02, clip: 'value' });
     expect(worker.sent.at(-1)).toEqual({ type: 'setHyper', runId: 2, patch: { learningRate: 0.02, clip: 'value' } });
     expect(store.getState().config.learningRate).toBe(0.02);
     expect(store.getState().runId).toBe(2);
@@ -110,8 +101,8 @@ describe('TrainerClient', () => {
   });
 
   it('setSpeed is remembered and re-sent to every new run', () => {
-    const { store, worker, client } = setup();
-    client.start(SMALL);
+    const { store, worker, client } = fakeClient();
+    client.start(SMALL_RUN);
     client.setSpeed(5);
     expect(store.getState().speed).toBe(5);
     client.reset();
@@ -119,23 +110,23 @@ describe('TrainerClient', () => {
   });
 
   it('start() keeps the selection inside the new model', () => {
-    const { store, client } = setup();
+    const { store, client } = fakeClient();
     store.setState({ selection: { t: 30, layer: 2, unit: 11, walk: 'backward', historyStep: 4 } });
-    client.start({ ...SMALL, numLayers: 1 });
+    client.start({ ...SMALL_RUN, numLayers: 1 });
     expect(store.getState().selection).toEqual({ t: 9, layer: 0, unit: 5, walk: 'backward', historyStep: null });
   });
 
   it('logs worker errors', () => {
-    const { worker, client } = setup();
+    const { worker, client } = fakeClient();
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    client.start({ ...SMALL, hiddenSize: 0 });
+    client.start({ ...SMALL_RUN, hiddenSize: 0 });
     worker.deliver();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('hiddenSize'));
   });
 
   it('gradCheck: progress and rows land in the store; older requests, Play and a new run drop it', () => {
-    const { store, worker, client } = setup();
-    client.start(SMALL);
+    const { store, worker, client } = fakeClient();
+    client.start(SMALL_RUN);
     client.step(2);
     worker.deliver();
     client.gradCheck(1e-4, 3);
@@ -170,14 +161,14 @@ describe('TrainerClient when its worker dies', () => {
       return w;
     });
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    client.start(SMALL);
+    client.start(SMALL_RUN);
     client.step(3);
     workers[0].deliver();
     expect(store.getState().step).toBe(3);
     workers[0].crash('out of memory');
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(workers[1].sent[0]).toMatchObject({ type: 'init', config: SMALL });
+    expect(workers[1].sent[0]).toMatchObject({ type: 'init', config: SMALL_RUN });
     expect(store.getState()).toMatchObject({ step: 0, workerLost: 'out of memory' });
     expect(log).toHaveBeenCalled();
     client.play();

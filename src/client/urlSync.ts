@@ -4,7 +4,8 @@
  */
 import { detectLang, type Lang } from '../i18n/i18n.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
-import { lessonParams, serializeUrl, serializeView, type ViewParams } from '../contracts/urlCodec.ts';
+import { lessonParams, serializeUrl } from '../contracts/urlCodec.ts';
+import { serializeView, type ViewParams } from '../contracts/viewParams.ts';
 import { focusedRun, type WorkspaceStore } from './runController.ts';
 import type { UiStore } from '../store/uiStore.ts';
 import { viewParams, type ViewStore } from '../store/viewStore.ts';

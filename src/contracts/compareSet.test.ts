@@ -3,7 +3,8 @@ import { en } from '../i18n/en.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { zh } from '../i18n/zh.ts';
 import { DEFAULT_RUN_CONFIG, VARIABLE_FIELDS, type RunConfig } from './runConfig.ts';
-import { COMPARE_SETS, DEFAULT_VIEW_PARAMS, PROPS, parseUrl, readCompareSet, serializeUrl } from './urlCodec.ts';
+import { COMPARE_SETS, PROPS, parseUrl, readCompareSet, serializeUrl } from './urlCodec.ts';
+import { DEFAULT_VIEW_PARAMS } from './viewParams.ts';
 import { compareCells, compareSetLabel, comparesArchitectures, compareVariants, hyperFor, modelConfig, raceKey, variantLabel } from './compareSet.ts';
 
 const fill = (dict: Record<string, string>) => (key: MessageKey, vars: Record<string, string | number> = {}) =>

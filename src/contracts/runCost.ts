@@ -5,7 +5,7 @@
 import { estimateCost, type CostShape, type RunCost } from '../engine/cost.ts';
 import { compareCells } from './compareSet.ts';
 import type { RunConfig } from './runConfig.ts';
-import type { TaskId } from '../tasks/taskSpec.ts';
+import { isTextTask } from '../tasks/registry.ts';
 
 /** Above either figure the page asks before starting: a tab near 1 GB is at risk, a 2 s step looks dead. */
 export const COST_BUDGET = { bytes: 1e9, secondsPerStep: 2 } as const;
@@ -18,13 +18,11 @@ export const HARD_LIMIT_BYTES = 4e9;
  * Floating-point operations per second assumed of the engine: conservative for one core of a school
  * laptop (float64, JavaScript), so the estimate errs on the slow side.
  */
-export const ASSUMED_FLOPS_PER_SECOND = 2e8;
-
-const TEXT_TASKS: ReadonlySet<TaskId> = new Set(['shakespeare', 'tangHant', 'tangHans']);
+const ASSUMED_FLOPS_PER_SECOND = 2e8;
 
 /** Inputs, outputs and held-out sequences of each task (upper bounds where the data decide). */
 function taskShape(config: RunConfig): Pick<CostShape, 'inputSize' | 'outputSize' | 'outputMode' | 'extraSequences'> {
-  if (TEXT_TASKS.has(config.task)) {
+  if (isTextTask(config.task)) {
     // One-hot symbols in, scores per symbol out; the vocabulary is at most maxSymbols plus <unk>.
     const V = config.maxSymbols + 1;
     return { inputSize: V, outputSize: V, outputMode: 'sequence', extraSequences: 32 + 1 };
@@ -44,7 +42,7 @@ function taskShape(config: RunConfig): Pick<CostShape, 'inputSize' | 'outputSize
   }
 }
 
-export function costShape(config: RunConfig): CostShape {
+function costShape(config: RunConfig): CostShape {
   return { cell: config.cell, T: config.seqLen, B: config.batchSize, hiddenSize: config.hiddenSize, numLayers: config.numLayers, ...taskShape(config) };
 }
 
@@ -73,7 +71,7 @@ export function overBudget(cost: RaceCost): boolean {
 }
 
 /** The fields a smaller run may lower, the ones that cost most first. */
-export const LOWERABLE = ['batchSize', 'seqLen', 'maxSymbols', 'hiddenSize', 'numLayers'] as const;
+const LOWERABLE = ['batchSize', 'seqLen', 'maxSymbols', 'hiddenSize', 'numLayers'] as const;
 type Lowerable = (typeof LOWERABLE)[number];
 const FLOOR: Record<Lowerable, number> = { batchSize: 8, seqLen: 20, maxSymbols: 100, hiddenSize: 16, numLayers: 1 };
 
@@ -87,7 +85,7 @@ export function lowerToFit(config: RunConfig): RunConfig | null {
     let best: RunConfig | null = null;
     let bestCost = Infinity;
     for (const k of LOWERABLE) {
-      if (k === 'maxSymbols' && !TEXT_TASKS.has(next.task)) continue;
+      if (k === 'maxSymbols' && !isTextTask(next.task)) continue;
       const v = next[k];
       const lowered = k === 'numLayers' ? v - 1 : Math.max(FLOOR[k], Math.floor(v / 2));
       if (lowered >= v || lowered < FLOOR[k]) continue;

@@ -1,7 +1,6 @@
 /** How the config follows a change of task. */
 import { DEFAULT_WINDOW_OF } from '../tasks/dataTasks.ts';
-import { datasetInfo } from '../tasks/data/datasets.ts';
-import { isDataTask } from '../tasks/registry.ts';
+import { dataKindOf } from '../tasks/registry.ts';
 import type { TaskId } from '../tasks/taskSpec.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
 
@@ -12,7 +11,7 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
  */
 export function taskSwitchPatch(from: RunConfig, task: TaskId): Partial<RunConfig> {
   if (task === from.task) return {};
-  if (!isDataTask(task)) return isDataTask(from.task) ? { task, seqLen: DEFAULT_RUN_CONFIG.seqLen } : { task };
-  const kind = task === 'csv' ? 'series' : datasetInfo(task).kind;
+  const kind = dataKindOf(task);
+  if (!kind) return dataKindOf(from.task) ? { task, seqLen: DEFAULT_RUN_CONFIG.seqLen } : { task };
   return { task, seqLen: DEFAULT_WINDOW_OF[kind], target: '', features: '' };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from './runConfig.ts';
-import { DEFAULT_VIEW_PARAMS, PROPS, parseField, parseUrl, serializeUrl, type NumberSpec } from './urlCodec.ts';
+import { DEFAULT_VIEW_PARAMS } from './viewParams.ts';
+import { PROPS, parseField, parseUrl, serializeUrl } from './urlCodec.ts';
+import { type NumberSpec } from './urlValues.ts';
 
 function randomNumber(rng: Rng, spec: NumberSpec): number {
   if (spec.integer) return spec.min + rng.int(spec.max - spec.min + 1);

@@ -10,10 +10,7 @@ import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { useApp, useAppStore } from '../client/useApp.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
-import {
-  CELLS, CLIP_MODES, COMPARE_SETS, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS,
-  STATE_ACTIVATIONS,
-} from '../contracts/urlCodec.ts';
+import { CELLS, CLIP_MODES, COMPARE_SETS, GATE_ACTIVATIONS, INIT_SCHEMES, NONLINEARITIES, OPTIMIZERS, PROPS, RECURRENT_INITS, STATE_ACTIVATIONS } from '../contracts/urlCodec.ts';
 import { isDataTask } from '../tasks/registry.ts';
 import { compareSetLabel, comparesArchitectures } from '../contracts/compareSet.ts';
 import { changeConfig } from '../store/actions.ts';

@@ -7,6 +7,7 @@ import { runUrl } from '../client/urlSync.ts';
 import { useT } from '../client/useT.ts';
 import { useLang } from '../store/uiStore.ts';
 import { useAppStore } from '../client/useApp.ts';
+import { HeaderButton } from './HeaderButton.tsx';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
@@ -41,12 +42,14 @@ export function CopyLinkButton() {
 
   return (
     <div className="copy-link">
-      <button type="button" className="btn btn-ghost" data-testid="copy-link" title={t('header.copyTitle')} onClick={() => void copy()}>
-        <svg className="btn-svg" viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
-        </svg>
+      <HeaderButton
+        data-testid="copy-link"
+        icon="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"
+        title={t('header.copyTitle')}
+        onClick={() => void copy()}
+      >
         {state.kind === 'copied' ? t('header.copied') : t('header.copyLink')}
-      </button>
+      </HeaderButton>
       <span className="visually-hidden" role="status">
         {state.kind === 'copied' ? t('header.copied') : ''}
       </span>

@@ -25,6 +25,7 @@ import { CsvIssues } from './csv/CsvIssues.tsx';
 import { CsvReading } from './csv/CsvReading.tsx';
 import { CsvNotKeptNotice, LostCsvReason } from './csv/CsvStorageNotes.tsx';
 import './csv/csv.css';
+import { DismissButton } from './DismissButton.tsx';
 
 /** Extensions offered by the file picker (any file can still be dropped: the parser says what is wrong). */
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
@@ -171,7 +172,7 @@ function ReadFailure(props: { state: Extract<CsvFlow, { phase: 'failed' }>; onRe
   );
 }
 
-export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void; onNotKept: (n: NotKept) => void }) {
+function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; onClose: () => void; onNotKept: (n: NotKept) => void }) {
   const t = useT();
   const client = useClient();
   const store = useAppStore();
@@ -234,7 +235,7 @@ export function CsvUploadDialog(props: { flow: ReturnType<typeof useCsvFlow>; on
 }
 
 /** A task=csv page (a reload, a link) whose file this browser does not hold: there is no run at all. */
-export function stuckWithoutCsv(s: Pick<AppState, 'config' | 'dataLoad'>): boolean {
+function stuckWithoutCsv(s: Pick<AppState, 'config' | 'dataLoad'>): boolean {
   return s.config.task === 'csv' && s.dataLoad.status === 'error' && s.dataLoad.task === 'csv';
 }
 
@@ -274,9 +275,7 @@ export function CsvUploadButton() {
             {t('csvUi.missing')}
             <LostCsvReason />
           </span>
-          <button type="button" className="btn btn-small" onClick={dismiss}>
-            {t('common.dismiss')}
-          </button>
+          <DismissButton ghost={false} onDismiss={dismiss} />
         </div>
       ) : null}
       {notKept ? <CsvNotKeptNotice notKept={notKept} onDismiss={() => setNotKept(null)} /> : null}

@@ -9,9 +9,8 @@ import { useT } from '../client/useT.ts';
 import { useApp, useAppStore } from '../client/useApp.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import { PROPS, SCALERS, TRANSFORMS } from '../contracts/urlCodec.ts';
-import { datasetInfo } from '../tasks/data/datasets.ts';
 import { columnList } from '../tasks/dataTasks.ts';
-import { isDataTask, type DataTaskId } from '../tasks/registry.ts';
+import { datasetOf, isDataTask, type DataTaskId } from '../tasks/registry.ts';
 import { getUserCsv, subscribeUserCsv, type UserCsv } from '../tasks/userData.ts';
 import { changeConfig } from '../store/actions.ts';
 import { CheckboxField, NumberField, SegmentedField, SelectField } from './fields.tsx';
@@ -24,11 +23,11 @@ type Kind = 'series' | 'classification' | 'text';
 
 /** The kind of a dataset task and the columns it may use (a CSV's numeric columns other than its date). */
 export function dataColumns(task: DataTaskId, csv: UserCsv | null): { kind: Kind; columns: string[]; defaultTarget: string | null } {
-  if (task === 'csv') {
+  const info = datasetOf(task);
+  if (!info) {
     const columns = (csv?.table.columns ?? []).filter((c) => c.type === 'numeric' && c.name !== csv?.dateColumn).map((c) => c.name);
     return { kind: 'series', columns, defaultTarget: columns[0] ?? null };
   }
-  const info = datasetInfo(task);
   return { kind: info.kind, columns: info.columns.filter((c) => c.role === 'value').map((c) => c.name), defaultTarget: info.defaultTarget };
 }
 

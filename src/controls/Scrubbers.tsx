@@ -10,7 +10,7 @@ import { useApp, useAppStore } from '../client/useApp.ts';
 import { setHistoryStep, setTimestep } from '../store/actions.ts';
 
 /** Timesteps of the probe sequence: the frame's T once one arrived, else the configured length. */
-export function useSequenceLength(): number {
+function useSequenceLength(): number {
   const seqLen = useApp((s) => s.config.seqLen);
   const { frames } = useRun();
   const subscribe = useCallback((cb: () => void) => frames.subscribe(cb), [frames]);
@@ -28,7 +28,7 @@ function useHistorySteps(): readonly number[] {
 }
 
 /** Index of the last kept step at or before `step` (0 if none). */
-export function indexAtOrBefore(steps: readonly number[], step: number): number {
+function indexAtOrBefore(steps: readonly number[], step: number): number {
   let best = 0;
   for (let k = 0; k < steps.length && steps[k] <= step; k++) best = k;
   return best;

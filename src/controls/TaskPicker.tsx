@@ -6,32 +6,20 @@
 import { useId } from 'react';
 import { useClient } from '../client/clientContext.ts';
 import { useT } from '../client/useT.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
 import { useLang } from '../store/uiStore.ts';
 import { useApp, useAppStore } from '../client/useApp.ts';
 import type { TaskId } from '../tasks/taskSpec.ts';
-import { datasetInfo } from '../tasks/data/datasets.ts';
 import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
-import { isDataTask } from '../tasks/registry.ts';
+import { datasetOf, PICKER_GROUPS, TASK_IDS } from '../tasks/registry.ts';
 import { changeConfig } from '../store/actions.ts';
 import './taskPicker.css';
-
-/** Groups in the order a course meets them. */
-export const TASK_GROUPS: readonly { key: MessageKey; tasks: readonly TaskId[] }[] = [
-  { key: 'picker.group.demo', tasks: ['sine', 'frequency'] },
-  { key: 'picker.group.memory', tasks: ['adding', 'firstSymbol', 'temporalOrder'] },
-  { key: 'picker.group.forecast', tasks: ['airline', 'euStocks', 'co2'] },
-  { key: 'picker.group.classification', tasks: ['occupancy'] },
-  { key: 'picker.group.text', tasks: ['shakespeare', 'tangHant', 'tangHans'] },
-  { key: 'picker.group.own', tasks: ['csv'] },
-];
 
 /** One line under the picker: the dataset's full title and size. */
 function DatasetLine({ task }: { task: TaskId }) {
   const t = useT();
   const lang = useLang();
-  if (!isDataTask(task) || task === 'csv') return null;
-  const info = datasetInfo(task);
+  const info = datasetOf(task);
+  if (!info) return null;
   return (
     <p className="field-hint task-picker-info">
       {info.title[lang]} · {t(info.kind === 'text' ? 'picker.lines' : 'picker.rows', { rows: info.rows })}
@@ -89,12 +77,12 @@ export function TaskPicker() {
           data-testid="input-task"
           value={config.task}
           onChange={(e) => {
-            const task = TASK_GROUPS.flatMap((g) => g.tasks).find((x) => x === e.target.value);
+            const task = TASK_IDS.find((x) => x === e.target.value);
             if (task) pick(task);
           }}
         >
-          {TASK_GROUPS.map((g) => (
-            <optgroup key={g.key} label={t(g.key)}>
+          {PICKER_GROUPS.map((g) => (
+            <optgroup key={g.group} label={t(`picker.group.${g.group}`)}>
               {g.tasks.map((task) => (
                 <option key={task} value={task}>
                   {t(`cfg.task.${task}`)}

@@ -5,7 +5,7 @@ import { useT } from '../client/useT.ts';
 import { useApp } from '../client/useApp.ts';
 
 /** Steps per second offered besides full speed: 1 to watch each step, 100 for a calm but quick demo. */
-export const SPEEDS: readonly number[] = [1, 5, 20, 100];
+const SPEEDS: readonly number[] = [1, 5, 20, 100];
 
 const formatLoss = format('.4~g');
 const formatRate = format(',.0f');

@@ -1,7 +1,7 @@
 /** Form fields of the configuration sidebar: labelled, validated with the URL codec's rules, with inline errors. */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../client/useT.ts';
-import type { NumberSpec, Problem } from '../contracts/urlCodec.ts';
+import type { NumberSpec, Problem } from '../contracts/urlValues.ts';
 import { problemText } from './problemText.ts';
 
 export function Field(props: { label: string; htmlFor: string; hint?: ReactNode; error?: string | null; errorId?: string; children: ReactNode }) {

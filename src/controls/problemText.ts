@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/i18n.ts';
-import type { Problem, UrlWarning } from '../contracts/urlCodec.ts';
+import type { Problem, UrlWarning } from '../contracts/urlValues.ts';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -34,7 +34,7 @@ export function urlWarningReason(t: Translate, w: UrlWarning): string {
 }
 
 /** Warnings listed one by one; the rest are counted ("… and 995 more"), so a hostile link cannot flood the page. */
-export const LISTED_URL_WARNINGS = 5;
+const LISTED_URL_WARNINGS = 5;
 
 /** A key or value shown in a message: long ones are cut, so a 1 MB value does not fill the page. */
 export function shortText(text: string, max = 60): string {

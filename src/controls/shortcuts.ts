@@ -79,7 +79,7 @@ export function actionForKey(e: KeyInput, overlayOpen: boolean): ShortcutAction 
   return hit.action;
 }
 
-export function runShortcut(action: ShortcutAction, store: AppStore, ui: UiStore, client: TrainerControls, T: () => number): void {
+function runShortcut(action: ShortcutAction, store: AppStore, ui: UiStore, client: TrainerControls, T: () => number): void {
   switch (action) {
     case 'toggle':
       client.toggle();

@@ -22,7 +22,7 @@ type Rows = CsvCell[][];
  * The probe trace per layer, timestep and unit: every gate, c_t, h_t, ∂L/∂h_t and ∂L/∂c_t. t is 1-based, as
  * the panels write it.
  */
-export function traceRows(frame: ProbeFrame): Rows {
+function traceRows(frame: ProbeFrame): Rows {
   const cell = frameCell(frame);
   const gates = GATE_NAMES[cell];
   const G = gates.length;
@@ -62,7 +62,7 @@ export function lossRows(state: AppState, now: number): Rows {
   return rows;
 }
 
-export function gradCheckRows(state: AppState): Rows | null {
+function gradCheckRows(state: AppState): Rows | null {
   const { rows, step, eps } = state.gradCheck;
   if (!rows.length) return null;
   const cell = state.summary?.cell ?? state.config.cell;
@@ -74,7 +74,7 @@ export function gradCheckRows(state: AppState): Rows | null {
 }
 
 /** Rows = true class, columns = predicted, counts of test windows. */
-export function confusionRows(state: AppState): Rows | null {
+function confusionRows(state: AppState): Rows | null {
   const ev = state.evaluation;
   if (!ev || ev.kind !== 'classification') return null;
   const names = state.summary?.classes ?? ev.confusion.map((_, k) => String(k));
@@ -82,7 +82,7 @@ export function confusionRows(state: AppState): Rows | null {
 }
 
 /** The probe sequence: inputs, targets and outputs per timestep (per output row for many-to-one). */
-export function predictionRows(frame: ProbeFrame, classes: readonly string[] | null): Rows {
+function predictionRows(frame: ProbeFrame, classes: readonly string[] | null): Rows {
   const { T, I, O, rows: R } = frame;
   const classification = frame.target.length === R;
   const header: CsvCell[] = ['t', ...Array.from({ length: I }, (_, i) => (I === 1 ? 'input' : `input_${i + 1}`))];
@@ -106,7 +106,7 @@ export function predictionRows(frame: ProbeFrame, classes: readonly string[] | n
 }
 
 /** ‖∂L_T/∂h_t‖ (and ∂c, the mechanism behind it) per layer and timestep. */
-export function decayRows(frame: ProbeFrame): Rows | null {
+function decayRows(frame: ProbeFrame): Rows | null {
   const flow = frame.flow;
   if (!flow) return null;
   const { T } = frame;
@@ -125,7 +125,7 @@ export function decayRows(frame: ProbeFrame): Rows | null {
   return rows;
 }
 
-export function summaryRows(state: AppState): Rows | null {
+function summaryRows(state: AppState): Rows | null {
   const s = state.summary;
   if (!s) return null;
   return [['tensor', 'shape', 'parameters'], ...s.tensors.map((x) => [groupTensorName(s.cell, x.name), x.shape.join('x'), x.shape.reduce((a, b) => a * b, 1)])];

@@ -9,10 +9,10 @@ import { zh } from './zh.ts';
 export type Lang = 'en' | 'zh';
 export type MessageKey = keyof Dict;
 
-export const DICTS: Record<Lang, Dict> = { en, zh };
+const DICTS: Record<Lang, Dict> = { en, zh };
 
 /** BCP 47 tag of a UI language: numbers and dates follow the page's language, not the browser's. */
-export const LOCALES: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+const LOCALES: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 
 const integerFormats = new Map<Lang, Intl.NumberFormat>();
 

@@ -1,4 +1,5 @@
 /** The header's Lessons button and the list it opens: one card per lesson, saying what it teaches and how long it takes. */
+import { HeaderButton } from '../controls/HeaderButton.tsx';
 import { Modal } from '../controls/Modal.tsx';
 import { useT } from '../client/useT.ts';
 import { LESSONS } from './catalog.ts';
@@ -41,15 +42,9 @@ export function LessonsButton() {
   const open = useLessonUi((s) => s.listOpen);
   return (
     <>
-      <button
-        type="button"
-        className="btn btn-primary"
-        data-testid="btn-lessons"
-        title={t('lessons.buttonTitle')}
-        onClick={() => lessonStore.setState({ listOpen: true })}
-      >
+      <HeaderButton className="btn btn-primary" data-testid="btn-lessons" title={t('lessons.buttonTitle')} onClick={() => lessonStore.setState({ listOpen: true })}>
         {t('lessons.button')}
-      </button>
+      </HeaderButton>
       {open ? <LessonListDialog /> : null}
     </>
   );

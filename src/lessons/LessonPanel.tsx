@@ -21,7 +21,7 @@ const cssString = (s: string): string => `"${s.replace(/["\\]/g, '\\$&').replace
  * whole width, outlined), the rest are dimmed below them, the demonstration strip makes room, and the
  * highlighted panel is veiled until the step's question is answered.
  */
-export function focusCss(step: LessonStep, veiled: boolean, veilText: string): string {
+function focusCss(step: LessonStep, veiled: boolean, veilText: string): string {
   const sel = (id: string): string => `[data-testid="${id}"]`;
   const slot = (id: string): string => `.panel-grid > .slot:has(${sel(id)})`;
   const dimmed = LESSON_PANELS.filter((p) => !step.show.includes(p));

@@ -23,7 +23,7 @@ export interface LessonUi {
 }
 
 /** The page opens on the step a `?lesson=<id>&lstep=<n>` link names; an unknown lesson opens the list and says why. */
-export function initialLessonUi(search: string): LessonUi {
+function initialLessonUi(search: string): LessonUi {
   const link = parseLessonLink(search, LESSONS);
   const base: LessonUi = { lesson: null, entryStep: 0, preparing: false, listOpen: false, glossaryOpen: false, glossaryFocus: null, unknownLink: null };
   if (!link) return base;

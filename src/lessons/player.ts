@@ -84,7 +84,7 @@ export function resolvedTrainTo(lesson: Lesson, index: number, entry: LessonStat
 }
 
 /** Two configurations describe the same run when they give the same link. */
-export function sameRun(a: RunConfig, b: RunConfig): boolean {
+function sameRun(a: RunConfig, b: RunConfig): boolean {
   return serializeUrl(a, 'en', 'en') === serializeUrl(b, 'en', 'en');
 }
 

@@ -19,6 +19,7 @@ import { readModelFile } from './modelReaderClient.ts';
 import { useModelUi } from './modelUi.ts';
 import { usePersistence } from './usePersistence.ts';
 import './models.css';
+import { DismissButton } from '../controls/DismissButton.tsx';
 
 function download(d: Download): void {
   const blob = new Blob([d.content as BlobPart], { type: d.type });
@@ -232,9 +233,7 @@ function StorageWarning() {
     <div className="banner banner-warning" role="status" data-testid="storage-warning">
       <div className="banner-text">{t('models.storageUnavailable', { message: problem })}</div>
       <div className="banner-actions">
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => setOpen(false)}>
-          {t('common.dismiss')}
-        </button>
+        <DismissButton onDismiss={() => setOpen(false)} />
       </div>
     </div>
   );

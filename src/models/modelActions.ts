@@ -46,7 +46,7 @@ function openedMessage(fileName: string, model: ModelConfig, outputSize: number)
 }
 
 /** A model read from a file: opened at once when it fits the task, else kept with the offers that would fit. */
-export function openModel(store: AppStore, client: TrainerControls, fileName: string, model: ModelConfig, weights: Float64Array): void {
+function openModel(store: AppStore, client: TrainerControls, fileName: string, model: ModelConfig, weights: Float64Array): void {
   const { config, summary } = store.getState();
   const others = generatedTaskSizes(config);
   const sizes = summary ?? (isDataTask(config.task) ? null : others[config.task]);

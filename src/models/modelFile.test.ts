@@ -3,7 +3,7 @@ import { makeModelConfig, type ModelConfig } from '../engine/config.ts';
 import { initParams } from '../engine/init.ts';
 import { RecurrentNet } from '../engine/network.ts';
 import { Rng } from '../engine/rng.ts';
-import { brokenModelFiles } from './brokenFiles.ts';
+import { brokenModelFiles } from '../testing/brokenModelFiles.ts';
 import { modelFileStem, modelToSafetensors, modelToStateDictJson, readModelBytes, sniffFile } from './modelFile.ts';
 
 function trained(config: ModelConfig, seed: number): RecurrentNet {

@@ -11,7 +11,7 @@ import { exportStateDict, importStateDict, type ImportedModel } from '../engine/
 /** Larger files are refused before reading: a recurrent model the page can train is far smaller. */
 export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
 /** The safetensors reference reader's own limit on the JSON header. */
-export const MAX_SAFETENSORS_HEADER_BYTES = 100 * 1024 * 1024;
+const MAX_SAFETENSORS_HEADER_BYTES = 100 * 1024 * 1024;
 
 export type FileKind = 'json' | 'safetensors' | 'unknown';
 
@@ -34,7 +34,7 @@ function checkSafetensorsHeader(bytes: Uint8Array): void {
 }
 
 /** What a JSON text holds, parsed; the error names the file's position when it is not JSON. */
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeModelConfig } from '../engine/config.ts';
 import { DEFAULT_RUN_CONFIG } from '../contracts/runConfig.ts';
 import { TrainerCore } from '../trainer/trainerCore.ts';
-import { brokenModelFiles } from './brokenFiles.ts';
+import { brokenModelFiles } from '../testing/brokenModelFiles.ts';
 import { checkFit, generatedTaskSizes, importedRunConfig, importResume } from './fit.ts';
 import { modelToSafetensors } from './modelFile.ts';
 import { readFileBytes } from './modelReader.ts';

@@ -11,8 +11,7 @@ import type { RunConfig } from '../contracts/runConfig.ts';
 import type { DataTaskMeta } from '../tasks/data/builtin.ts';
 import { DEFAULT_FREQUENCY } from '../tasks/frequency.ts';
 import { DEFAULT_SINE } from '../tasks/sine.ts';
-import { isDataTask } from '../tasks/registry.ts';
-import { datasetInfo } from '../tasks/data/datasets.ts';
+import { datasetOf, isDataTask } from '../tasks/registry.ts';
 
 export interface ScriptInput {
   config: RunConfig;
@@ -234,7 +233,7 @@ function tableData(meta: Extract<DataTaskMeta, { kind: 'forecast' | 'classificat
 }
 
 function textData(meta: Extract<DataTaskMeta, { kind: 'text' }>, config: RunConfig): string[] {
-  const file = isDataTask(config.task) && config.task !== 'csv' ? datasetInfo(config.task).file : 'text.txt';
+  const file = datasetOf(config.task)?.file ?? 'text.txt';
   return [
     `# Character model on ${meta.source}: the vocabulary the page built (the last symbol stands for every other character when the vocabulary is limited).`,
     `TEXT_FILE = ${py(file)}  # from the app's datasets/ folder`,

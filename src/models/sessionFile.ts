@@ -17,10 +17,10 @@ import type { RunResume, RunSnapshot } from '../contracts/protocol.ts';
 import { weightsByName } from '../trainer/resume.ts';
 import { parseTyped, stringifyTyped } from './typedJson.ts';
 
-export const SESSION_FORMAT = 'lstm-lens-session';
-export const SESSION_VERSION = 1;
+const SESSION_FORMAT = 'lstm-lens-session';
+const SESSION_VERSION = 1;
 /** Uploaded data up to this many bytes of values travel inside the session; above, only a fingerprint. */
-export const MAX_EMBEDDED_DATA_BYTES = 4 * 1024 * 1024;
+const MAX_EMBEDDED_DATA_BYTES = 4 * 1024 * 1024;
 
 /** Enough to recognise the same CSV again without keeping it. */
 export interface DataFingerprint {

@@ -15,7 +15,7 @@ export const SESSION_RECORD_VERSION = 1;
 /** Sessions kept at most (the newest). */
 export const MAX_SAVED_SESSIONS = 4;
 /** Bytes of training-history frames kept per session: each save clones them on the page's thread. */
-export const FRAME_BUDGET_BYTES = 2 * 1024 * 1024;
+const FRAME_BUDGET_BYTES = 2 * 1024 * 1024;
 
 export interface SessionRecord extends RunCapture {
   version: number;

@@ -21,7 +21,7 @@ export interface CsvStore {
  * The largest table kept (as estimated by storedBytes): a million rows would take tens of megabytes of this
  * browser's storage for a convenience, and fill a small quota.
  */
-export const MAX_STORED_BYTES = 16 * 1024 * 1024;
+const MAX_STORED_BYTES = 16 * 1024 * 1024;
 
 export type NotKeptReason = 'tooLarge' | 'quota' | 'unavailable';
 
@@ -68,7 +68,7 @@ function notKeptRecord(notKept: NotKept, now = Date.now()): CsvRecord {
 }
 
 /** The note in a stored record, or null. */
-export function notKeptOf(record: unknown): NotKept | null {
+function notKeptOf(record: unknown): NotKept | null {
   if (typeof record !== 'object' || record === null) return null;
   const r = record as { version?: unknown; notKept?: Partial<NotKept> };
   const n = r.notKept;

@@ -6,7 +6,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { DEFAULT_VIEW_PARAMS, type ViewParams } from '../contracts/urlCodec.ts';
+import { DEFAULT_VIEW_PARAMS, type ViewParams } from '../contracts/viewParams.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 

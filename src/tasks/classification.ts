@@ -33,7 +33,7 @@ export interface ClassificationOptions extends SplitOptions {
   probeWindow: number;
 }
 
-export const DEFAULT_CLASSIFICATION: ClassificationOptions = { ...DEFAULT_SPLIT, window: 5, stride: 1, features: null, probeWindow: 0 };
+const DEFAULT_CLASSIFICATION: ClassificationOptions = { ...DEFAULT_SPLIT, window: 5, stride: 1, features: null, probeWindow: 0 };
 
 export interface ClassBalance {
   /** Rows of each class in the whole series. */

@@ -7,9 +7,9 @@ import type { TaskSpec } from './taskSpec.ts';
 import type { CsvTable } from './csv/parse.ts';
 import { forecastTask, seriesFromTable } from './forecast.ts';
 import { builtinTask, type DataTask, type DataTaskMeta } from './data/builtin.ts';
-import { datasetInfo, type DatasetInfo } from './data/datasets.ts';
+import type { DatasetInfo } from './data/datasets.ts';
 import type { Task } from './task.ts';
-import type { DataTaskId } from './registry.ts';
+import { datasetOf, type DataTaskId } from './registry.ts';
 
 /**
  * The raw data of a dataset task, as the page sends it to the worker: a parsed table (with the column that
@@ -63,7 +63,7 @@ function builtin(info: DatasetInfo, config: TaskSpec, data: TaskData): DataTask 
 }
 
 /** The user's CSV as a forecast of config.target (default: its first numeric column other than the date). */
-function csvTask(config: TaskSpec, data: TaskData): DataTask {
+function uploadTask(config: TaskSpec, data: TaskData): DataTask {
   if (data.kind !== 'table') throw new Error('the CSV task needs a table');
   const dateColumn = data.dateColumn ?? null;
   const numeric = data.table.columns.filter((c) => c.type === 'numeric' && c.name !== dateColumn).map((c) => c.name);
@@ -76,7 +76,8 @@ function csvTask(config: TaskSpec, data: TaskData): DataTask {
 /** The task and the plain-data description the pipeline, metrics and text panels draw. */
 export function buildDataTask(id: DataTaskId, config: TaskSpec, data: TaskData | undefined): DataTask {
   if (!data) throw new Error(`the '${id}' task needs its data (none was sent)`);
-  return id === 'csv' ? csvTask(config, data) : builtin(datasetInfo(id), config, data);
+  const info = datasetOf(id);
+  return info ? builtin(info, config, data) : uploadTask(config, data);
 }
 
 /** Window length a dataset kind starts with: 10 days for forecasts, 5 timesteps for fault diagnosis, 40 characters. */

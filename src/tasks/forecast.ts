@@ -40,7 +40,7 @@ export interface ForecastOptions extends WindowSpec, SplitOptions {
   probeWindow: number;
 }
 
-export const DEFAULT_FORECAST: Omit<ForecastOptions, 'target'> = {
+const DEFAULT_FORECAST: Omit<ForecastOptions, 'target'> = {
   ...DEFAULT_WINDOW,
   ...DEFAULT_SPLIT,
   features: null,

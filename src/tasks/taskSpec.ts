@@ -5,19 +5,15 @@
 import type { OutputMode } from '../engine/config.ts';
 import type { ScalerKind } from './data/scaler.ts';
 import type { SeriesTransform } from './data/seriesTransform.ts';
+import type { TaskId } from './catalogue.ts';
 
-/** Synthetic demos, long-range memory benchmarks, bundled real datasets, and the user's own CSV. */
-export type TaskId =
-  | 'sine' | 'frequency'
-  | 'adding' | 'firstSymbol' | 'temporalOrder'
-  | 'airline' | 'euStocks' | 'co2' | 'occupancy' | 'shakespeare' | 'tangHant' | 'tangHans'
-  | 'csv';
+export type { TaskId };
 
 export interface TaskSpec {
   task: TaskId;
   /** Timesteps per training sequence (and of the probe sequence). */
   seqLen: number;
-  /** Loss and prediction on every timestep or on the last one only, for tasks that offer both (OUTPUT_MODE_TASKS). */
+  /** Loss and prediction on every timestep or on the last one only, for tasks that offer both (their catalogue entry says so). */
   outputMode: OutputMode;
   // Real-data tasks: seqLen is the window length there.
   /** Target column ('' = the dataset's default). */

@@ -85,7 +85,7 @@ export interface TextOptions {
   validationWindows: number;
 }
 
-export const DEFAULT_TEXT: TextOptions = { seqLen: 40, maxSymbols: null, validationFraction: 0.1, validationWindows: 32 };
+const DEFAULT_TEXT: TextOptions = { seqLen: 40, maxSymbols: null, validationFraction: 0.1, validationWindows: 32 };
 
 export interface TextMeta {
   kind: 'text';

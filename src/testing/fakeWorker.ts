@@ -2,7 +2,7 @@
  * Test-only: an in-memory trainer worker around a TrainerCore whose replies wait in an outbox
  * until deliver(), as across a real thread. Import it only from *.test.* files and test helpers.
  */
-import type { WorkerLike } from '../client/trainerClient.ts';
+import type { WorkerLike } from '../client/trainerWorker.ts';
 import type { FromWorker, ToWorker } from '../contracts/protocol.ts';
 import { TrainerCore } from '../trainer/trainerCore.ts';
 

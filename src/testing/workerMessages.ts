@@ -8,8 +8,16 @@ export function ofType<K extends FromWorker['type']>(msgs: readonly FromWorker[]
 /** Every training loss the progress messages reported, in order. */
 export const lossesOf = (msgs: readonly FromWorker[]): number[] => ofType(msgs, 'progress').flatMap((m) => Array.from(m.progress.losses));
 
-/** A clock that advances 10 ms per reading, so timing in the trainer core is deterministic. */
+/**
+ * A fake clock that moves `dt` ms on every reading, so timing in the trainer core is deterministic and
+ * time-sliced loops end; peek() reads it without moving it.
+ */
+export function tickingClock(dt: number, start = 0): { now: () => number; peek: () => number } {
+  let t = start;
+  return { now: () => (t += dt), peek: () => t };
+}
+
+/** The usual fake clock: 10 ms per reading. */
 export function clock(): () => number {
-  let t = 0;
-  return () => (t += 0.01);
+  return tickingClock(0.01).now;
 }

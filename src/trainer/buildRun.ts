@@ -16,7 +16,7 @@ import type { Task } from '../tasks/task.ts';
 import type { ModelSummary } from '../contracts/protocol.ts';
 
 /** Independent random streams of a run (Rng.fork labels): adding a consumer never shifts the others. */
-export const RNG_STREAMS = { init: 1, data: 2, gradCheck: 3 } as const;
+const RNG_STREAMS = { init: 1, data: 2, gradCheck: 3 } as const;
 
 export interface Run {
   task: Task;
@@ -34,7 +34,7 @@ export interface Run {
   summary: ModelSummary;
 }
 
-export function modelConfigOf(config: RunConfig, task: Task): ModelConfig {
+function modelConfigOf(config: RunConfig, task: Task): ModelConfig {
   return makeModelConfig({
     cell: config.cell,
     inputSize: task.inputSize,

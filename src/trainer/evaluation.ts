@@ -17,18 +17,18 @@ import { evaluateForecast } from '../tasks/forecast.ts';
 import type { Task } from '../tasks/task.ts';
 import { sample, type TextMeta } from '../tasks/text.ts';
 import type { TaskEvaluation } from '../contracts/protocol.ts';
-import { passageBatch, passageTrace } from './textPassage.ts';
+import { passageBatch, capturePassage } from './textPassage.ts';
 
 /** Windows per forward pass: bounds the evaluation nets' memory whatever the size of the test split. */
 export const EVAL_CHUNK = 512;
 /** At most one evaluation per this many ms while training… */
 export const EVAL_INTERVAL_MS = 1000;
 /** …and fewer when they are slow: evaluations take at most this share of the time. */
-export const EVAL_SHARE = 0.04;
+const EVAL_SHARE = 0.04;
 /** Characters of a text sample. */
 export const SAMPLE_LENGTH = 200;
 /** Rng.fork label of the sampler: a fresh stream per sample, so the text at a step does not depend on timing. */
-export const SAMPLE_STREAM = 0x5a4d;
+const SAMPLE_STREAM = 0x5a4d;
 
 /** Nets over one ParamStore, one per batch shape, built on first use. */
 export class EvalNets {
@@ -87,12 +87,12 @@ function textSample(meta: TextMeta, nets: EvalNets, model: ModelConfig, step: nu
   const rng = new Rng(seed).fork(SAMPLE_STREAM);
   const prime = '';
   const text = sample(textSampler(nets, model, meta.vocab.symbols.length), prime, SAMPLE_LENGTH, temperature, rng, meta.vocab, Infinity);
-  const passage = passageTrace(nets.forward(passageBatch(meta)), model.hiddenSize);
+  const passage = capturePassage(nets.forward(passageBatch(meta)), model.hiddenSize);
   return { kind: 'text', step, temperature, prime, sample: text, passage };
 }
 
 /** The evaluation of the weights in `nets` after `step` steps (`temperature` and `seed` for text samples). */
-export function evaluateTask(meta: DataTaskMeta, nets: EvalNets, model: ModelConfig, step: number, temperature: number, seed: number): TaskEvaluation {
+function evaluateTask(meta: DataTaskMeta, nets: EvalNets, model: ModelConfig, step: number, temperature: number, seed: number): TaskEvaluation {
   switch (meta.kind) {
     case 'forecast': {
       const e = evaluateForecast(meta, (batch) => nets.outputs(batch));

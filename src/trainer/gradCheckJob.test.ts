@@ -6,16 +6,11 @@ import { buildRun, gradCheckBatch } from './buildRun.ts';
 import { GradCheckJob } from './gradCheckJob.ts';
 import type { FromWorker } from '../contracts/protocol.ts';
 import { TrainerCore } from './trainerCore.ts';
-import { ofType } from '../testing/workerMessages.ts';
+import { ofType, tickingClock } from '../testing/workerMessages.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 8, hiddenSize: 4, batchSize: 3 };
 
 /** A clock that moves 1 ms per reading: with a 0 ms budget, advance() compares exactly one entry. */
-function stepClock() {
-  let t = 0;
-  return () => t++;
-}
-
 function jobFor(config: RunConfig, eps: number, maxPerGroup: number | null) {
   const run = buildRun(config);
   const batch = gradCheckBatch(config, run.task);
@@ -23,7 +18,7 @@ function jobFor(config: RunConfig, eps: number, maxPerGroup: number | null) {
 }
 
 function finish(job: GradCheckJob): void {
-  const clock = stepClock();
+  const clock = tickingClock(1).now;
   while (!job.finished) job.advance(1000, clock);
 }
 
@@ -63,7 +58,7 @@ describe('GradCheckJob', () => {
     expect(job.total).toBe(params.size);
     params.grad.fill(0.5);
     const data = params.data.slice();
-    const clock = stepClock();
+    const clock = tickingClock(1).now;
     for (let k = 1; k <= 5; k++) {
       job.advance(0, clock);
       expect(job.done).toBe(k);

@@ -12,7 +12,8 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { buildRun, stepOptionsOf } from './buildRun.ts';
 import { FlowRecorder, lastRowLossGradient, RNN_MECHANISM_MAX_HIDDEN } from './gradientFlowFrame.ts';
 import { ProbeRecorder } from './probeFrame.ts';
-import { MECHANISM_MIN_INTERVAL_MS, TrainerCore } from './trainerCore.ts';
+import { MECHANISM_MIN_INTERVAL_MS } from './pacing.ts';
+import { TrainerCore } from './trainerCore.ts';
 import { ofType } from '../testing/workerMessages.ts';
 
 const I = 2;

@@ -24,7 +24,7 @@ function symbolPassage(meta: TextMeta): SequenceBatch {
 }
 
 /** h, c and the gate activations along the passage, as Float32 copies (they are transferred to the page). */
-export function passageTrace(trace: ForwardTrace, H: number): PassageTrace {
+export function capturePassage(trace: ForwardTrace, H: number): PassageTrace {
   const layers = trace.layers.map((l) => {
     const h = new Float32Array(l.h);
     // An RNN's activation is its new h: share the copy.

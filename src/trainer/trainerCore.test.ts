@@ -4,23 +4,14 @@ import { trainStep, LossBuffers } from '../engine/train.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import { buildRun, stepOptionsOf } from './buildRun.ts';
 import { ProbeRecorder } from './probeFrame.ts';
-import { frameBuffers, type FromWorker, type Progress } from '../contracts/protocol.ts';
-import { FRAME_INTERVAL_MS, TrainerCore, VALIDATE_EVERY, validationInterval } from './trainerCore.ts';
-import { ofType } from '../testing/workerMessages.ts';
+import { frameBuffers, type Progress } from '../contracts/protocol.ts';
+import { FRAME_INTERVAL_MS, VALIDATE_EVERY, validationInterval } from './pacing.ts';
+import { TrainerCore } from './trainerCore.ts';
+import { lossesOf, ofType, tickingClock } from '../testing/workerMessages.ts';
 
 const SMALL: RunConfig = { ...DEFAULT_RUN_CONFIG, seqLen: 10, hiddenSize: 6, batchSize: 4 };
 
-/** A fake clock that moves `dt` ms on every reading, so time-sliced loops terminate. */
-function tickingClock(dt: number) {
-  let t = 1000;
-  return { now: () => (t += dt), peek: () => t };
-}
-
-function losses(msgs: FromWorker[]): number[] {
-  return ofType(msgs, 'progress').flatMap((m) => Array.from(m.progress.losses));
-}
-
-function started(config: RunConfig = SMALL, runId = 1, clock = tickingClock(0.01).now) {
+function started(config: RunConfig = SMALL, runId = 1, clock = tickingClock(0.01, 1000).now) {
   const core = new TrainerCore(clock);
   const init = core.handle({ type: 'init', runId, config });
   return { core, init };
@@ -41,9 +32,9 @@ describe('TrainerCore', () => {
     const a = run(SMALL);
     const b = run(SMALL);
     const c = run({ ...SMALL, seed: 2 });
-    expect(losses(a)).toHaveLength(30);
-    expect(losses(a)).toEqual(losses(b));
-    expect(losses(a)).not.toEqual(losses(c));
+    expect(lossesOf(a)).toHaveLength(30);
+    expect(lossesOf(a)).toEqual(lossesOf(b));
+    expect(lossesOf(a)).not.toEqual(lossesOf(c));
     expect(ofType(a, 'frame')[0].frame).toEqual(ofType(b, 'frame')[0].frame);
   });
 
@@ -72,17 +63,17 @@ describe('TrainerCore', () => {
     const a = started().core;
     const b = started().core;
     const c = started().core;
-    const first = losses(a.handle({ type: 'step', runId: 1, count: 10 }));
+    const first = lossesOf(a.handle({ type: 'step', runId: 1, count: 10 }));
     b.handle({ type: 'step', runId: 1, count: 10 });
     c.handle({ type: 'step', runId: 1, count: 10 });
     a.handle({ type: 'setHyper', runId: 1, patch: { learningRate: 0.05 } });
     // Re-sending the same value keeps Adam's moments: nothing changes.
     c.handle({ type: 'setHyper', runId: 1, patch: { learningRate: SMALL.learningRate } });
     const after = a.handle({ type: 'step', runId: 1, count: 5 });
-    const base = losses(b.handle({ type: 'step', runId: 1, count: 5 }));
-    expect(losses(c.handle({ type: 'step', runId: 1, count: 5 }))).toEqual(base);
+    const base = lossesOf(b.handle({ type: 'step', runId: 1, count: 5 }));
+    expect(lossesOf(c.handle({ type: 'step', runId: 1, count: 5 }))).toEqual(base);
     expect(ofType(after, 'progress')[0].progress.firstStep).toBe(11);
-    const la = losses(after);
+    const la = lossesOf(after);
     // Step 11 is measured before the first update with the new rate: the weights continued.
     expect(la[0]).toBe(base[0]);
     expect(la[1]).not.toBe(base[1]);
@@ -133,7 +124,7 @@ describe('TrainerCore', () => {
     expect(ofType(out, 'status').at(-1)).toMatchObject({ status: 'paused', step: core.currentStep });
     // The steps before the failure were reported, the last frame shows the last finite weights (which
     // may exceed Float32's range: the frame then shows ±Infinity, the run itself keeps finite doubles).
-    expect(losses(out)).toHaveLength(core.currentStep);
+    expect(lossesOf(out)).toHaveLength(core.currentStep);
     expect(ofType(out, 'frame').at(-1)?.frame.step).toBe(core.currentStep);
     expect(core.weights?.every(Number.isFinite)).toBe(true);
 
@@ -151,7 +142,7 @@ describe('TrainerCore', () => {
     const out = core.handle({ type: 'setHyper', runId: 1, patch: { learningRate: -1 } });
     expect(out.map((m) => m.type)).toEqual(['error', 'status']);
     // The optimiser kept its valid config: training goes on.
-    expect(losses(core.handle({ type: 'step', runId: 1 }))).toHaveLength(1);
+    expect(lossesOf(core.handle({ type: 'step', runId: 1 }))).toHaveLength(1);
     core.handle({ type: 'setHyper', runId: 1, patch: { batchSize: 0 } });
     expect(core.handle({ type: 'step', runId: 1 }).map((m) => m.type)).toEqual(['error', 'status']);
     core.handle({ type: 'setHyper', runId: 1, patch: { batchSize: 4 } });
@@ -211,7 +202,7 @@ describe('TrainerCore', () => {
   });
 
   it('paces frames: at most one per FRAME_INTERVAL_MS, and progress covers every step', () => {
-    const clock = tickingClock(0.25);
+    const clock = tickingClock(0.25, 1000);
     const { core } = started(SMALL, 1, clock.now);
     core.handle({ type: 'play', runId: 1 });
     const frameTimes: number[] = [];
@@ -235,7 +226,7 @@ describe('TrainerCore', () => {
   });
 
   it('respects the speed cap and sleeps between capped steps', () => {
-    const clock = tickingClock(0.05);
+    const clock = tickingClock(0.05, 1000);
     const { core } = started(SMALL, 1, clock.now);
     core.handle({ type: 'setSpeed', runId: 1, stepsPerSecond: 20 });
     core.handle({ type: 'play', runId: 1 });
@@ -263,7 +254,7 @@ describe('TrainerCore', () => {
   });
 
   it('pause flushes the last steps and frame; runFor does nothing while paused', () => {
-    const { core } = started(SMALL, 1, tickingClock(1).now);
+    const { core } = started(SMALL, 1, tickingClock(1, 1000).now);
     core.handle({ type: 'play', runId: 1 });
     core.runFor(5);
     const stepAtPause = core.currentStep;

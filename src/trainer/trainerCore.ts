@@ -7,144 +7,32 @@
  * training: the probe trace costs one B = 1 forward/backward per display frame, whatever the step rate.
  * A gradient check runs as a job in the same slices while training is paused.
  */
-import { firstNonFiniteOutput, firstNonFiniteState, lastNonFiniteGradient, type NonFiniteSite } from '../engine/analysis/nonFinite.ts';
-import { computeLoss, evaluateLoss, LossBuffers, NonFiniteError, trainStep, type StepOptions, type TrainingBatch } from '../engine/train.ts';
+import { evaluateLoss, NonFiniteError, trainStep, type TrainingBatch } from '../engine/train.ts';
 import type { HyperPatch, RunConfig } from '../contracts/runConfig.ts';
-import { buildRun, gradCheckBatch, optimizerConfigOf, stepOptionsOf, type Run } from './buildRun.ts';
-import { createEvaluator, type TaskEvaluator } from './evaluation.ts';
+import { gradCheckBatch, optimizerConfigOf, stepOptionsOf } from './buildRun.ts';
 import { DivergenceWatch } from './divergence.ts';
+import { describeSite, locateFailure } from './failureSite.ts';
 import { GradCheckJob } from './gradCheckJob.ts';
-import { ProbeRecorder } from './probeFrame.ts';
-import type { Failure, FromWorker, Progress, RunResume, RunSnapshot, RunStatus, ToWorker } from '../contracts/protocol.ts';
-import { applyResume } from './resume.ts';
+import {
+  FRAME_INTERVAL_MS,
+  FRAME_SHARE,
+  GRAD_CHECK_PROGRESS_MS,
+  MECHANISM_MIN_INTERVAL_MS,
+  MECHANISM_SHARE,
+  TrainingClock,
+  validationInterval,
+} from './pacing.ts';
+import { PendingProgress, RateMeter } from './progressReport.ts';
+import type { Failure, FromWorker, RunResume, RunSnapshot, RunStatus, ToWorker } from '../contracts/protocol.ts';
+import { openSession, type Session } from './trainerSession.ts';
 import type { TaskData } from '../tasks/dataTasks.ts';
 
-/** At most one frame per display frame (60 Hz). */
-export const FRAME_INTERVAL_MS = 16;
-/**
- * The most of the time frames may take: a probe trace costs about 1/B of a training step, so a slow model
- * (or B = 1) gets fewer frames per second rather than slower training.
- */
-export const FRAME_SHARE = 0.04;
-/**
- * The RNN's gradient-decay mechanism (O(T·H³) Jacobian products) gets its own, smaller share of the training
- * time while playing, and at most MECHANISM_MIN_INTERVAL_MS between computations; frames in between reuse the
- * last one. Frames of a paused run (step, pause, init) always compute it.
- */
-export const MECHANISM_SHARE = 0.02;
-export const MECHANISM_MIN_INTERVAL_MS = 250;
-/** Gradient-check progress messages at most this often. */
-export const GRAD_CHECK_PROGRESS_MS = 100;
-/** Validation losses at multiples of this many steps. */
-export const VALIDATE_EVERY = 25;
-/** The most of the training time validation may take (estimated from the batch sizes, so the schedule is deterministic). */
-export const VALIDATION_SHARE = 0.03;
-
-/**
- * Steps between validation losses: VALIDATE_EVERY, or a multiple of it when the validation batch is large
- * next to the training batch (a forward pass costs about a third of a training step per sequence).
- */
-export function validationInterval(validationBatch: number, batchSize: number): number {
-  const costInSteps = validationBatch / (3 * batchSize);
-  return VALIDATE_EVERY * Math.max(1, Math.ceil(costInSteps / (VALIDATION_SHARE * VALIDATE_EVERY)));
-}
-/** The longest sleep idleMs() asks for, so a speed change is noticed quickly. */
-const MAX_IDLE_MS = 50;
-
 export type Clock = () => number;
-
-/** Losses and times of the steps since the last 'progress', in growable buffers reused across slices. */
-class PendingProgress {
-  private losses = new Float64Array(1024);
-  private times = new Float64Array(1024);
-  private n = 0;
-  private firstStep = 0;
-  private validation: Progress['validation'] = [];
-
-  push(step: number, loss: number, time: number): void {
-    if (this.n === 0) this.firstStep = step;
-    if (this.n === this.losses.length) {
-      this.losses = grow(this.losses);
-      this.times = grow(this.times);
-    }
-    this.losses[this.n] = loss;
-    this.times[this.n] = time;
-    this.n++;
-  }
-
-  addValidation(step: number, loss: number): void {
-    this.validation.push({ step, loss });
-  }
-
-  /** The pending steps as a Progress (fresh arrays: they are transferred), or null when there are none. */
-  take(stepsPerSecond: number): Progress | null {
-    if (this.n === 0 && this.validation.length === 0) return null;
-    const p: Progress = {
-      firstStep: this.firstStep,
-      losses: this.losses.slice(0, this.n),
-      times: this.times.slice(0, this.n),
-      validation: this.validation,
-      stepsPerSecond,
-    };
-    this.n = 0;
-    this.validation = [];
-    return p;
-  }
-}
-
-function grow(a: Float64Array): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
-/** Steps per second over the last second of training time. */
-class RateMeter {
-  private times: number[] = [];
-  private steps: number[] = [];
-
-  sample(time: number, step: number): number {
-    this.times.push(time);
-    this.steps.push(step);
-    // Keep one sample at or before the window start, so the rate spans a full second once there is one.
-    let drop = 0;
-    while (drop + 1 < this.times.length && this.times[drop + 1] <= time - 1000) drop++;
-    if (drop > 0) {
-      this.times.splice(0, drop);
-      this.steps.splice(0, drop);
-    }
-    const dt = time - this.times[0];
-    return dt > 0 ? ((step - this.steps[0]) * 1000) / dt : 0;
-  }
-}
-
-/** One initialised run and its per-run scratch. */
-interface Session {
-  run: Run;
-  config: RunConfig;
-  options: StepOptions;
-  probe: ProbeRecorder;
-  /** Weights before the last update, restored when an update goes non-finite. */
-  backup: Float64Array;
-  buffers: LossBuffers;
-  evalBuffers: LossBuffers;
-  /** Dataset tasks: test-split evaluations (or text samples), paced off the training path; null otherwise. */
-  evaluator: TaskEvaluator | null;
-}
-
-/** Where a NaN/Inf of a failed step first appeared in the unrolled network, said the way the message reads. */
-function describeSite(site: NonFiniteSite): string {
-  const what = { h: 'h_t', c: 'c_t', y: 'the output', dh: '∂L/∂h_t', dc: '∂L/∂c_t' }[site.quantity];
-  const where = site.layer === null ? '' : ` of layer ${site.layer + 1}`;
-  return `overflow at timestep ${site.timestep + 1}${where} (${what})`;
-}
 
 export class TrainerCore {
   private runId = 0;
   private session: Session | null = null;
   private playing = false;
-  /** Speed cap in steps/s (null = none); a viewer setting, kept across runs. */
-  private speed: number | null = null;
   /** Share of a core to keep busy; the worker shell rests in between (restAfter). */
   private cpuShare = 1;
   private step = 0;
@@ -162,12 +50,8 @@ export class TrainerCore {
   /** A running gradient check; training is paused meanwhile. */
   private job: GradCheckJob | null = null;
   private jobPostedAt = -Infinity;
-  /** Training time: closed segments plus the open one (while playing or stepping). */
-  private elapsedMs = 0;
-  private segmentStart: number | null = null;
-  /** Speed-cap anchor: training time and step when the cap (or play) last started. */
-  private paceTime = 0;
-  private paceStep = 0;
+  /** Training time (pauses excluded) and the speed cap, a viewer setting kept across runs. */
+  private time = new TrainingClock();
 
   constructor(private readonly clock: Clock = () => performance.now()) {}
 
@@ -211,7 +95,7 @@ export class TrainerCore {
           this.setHyper(msg.patch, out);
           return out;
         case 'setSpeed':
-          this.setSpeed(msg.stepsPerSecond);
+          this.time.setSpeed(msg.stepsPerSecond, this.clock(), this.step);
           return out;
         case 'setCpuShare':
           this.cpuShare = Number.isFinite(msg.share) ? Math.min(1, Math.max(0.05, msg.share)) : 1;
@@ -246,7 +130,7 @@ export class TrainerCore {
     try {
       const start = this.clock();
       let now = start;
-      while (this.stepsAllowed(now) > 0) {
+      while (this.time.stepsAllowed(now, this.step) > 0) {
         const after = this.trainOne(out);
         if (after === null) return out;
         now = after;
@@ -266,9 +150,7 @@ export class TrainerCore {
 
   /** How long the caller may sleep before the next step is due: > 0 only under a speed cap. */
   idleMs(): number {
-    if (!this.playing || this.speed === null) return 0;
-    const due = this.paceTime + ((this.step - this.paceStep) * 1000) / this.speed;
-    return Math.min(MAX_IDLE_MS, Math.max(0, due - this.trainingTime(this.clock())));
+    return this.playing ? this.time.idleMs(this.clock(), this.step) : 0;
   }
 
   /** The run now, copied (the caller may keep it while training goes on). */
@@ -280,7 +162,7 @@ export class TrainerCore {
       step: this.step,
       optimizer: run.optimizer.getState(),
       dataRng: run.data.getState(),
-      elapsedMs: this.trainingTime(this.clock()),
+      elapsedMs: this.time.at(this.clock()),
     };
   }
 
@@ -299,28 +181,13 @@ export class TrainerCore {
     this.lastMechanismAt = -Infinity;
     this.mechanismCostMs = 0;
     this.mechanismStep = -1;
-    this.elapsedMs = 0;
-    this.segmentStart = null;
+    this.time.restart(0);
     const out: FromWorker[] = [];
     try {
-      const run = buildRun(config, data);
-      if (resume) {
-        applyResume(run, resume);
-        this.step = resume.state?.step ?? 0;
-        this.elapsedMs = resume.state?.elapsedMs ?? 0;
-      }
-      const options = stepOptionsOf(config, run.task);
-      this.session = {
-        run,
-        config,
-        options,
-        probe: new ProbeRecorder(run.probeNet, run.task.probe, run.task.loss, this.clock),
-        backup: new Float64Array(run.net.params.size),
-        buffers: new LossBuffers(),
-        evalBuffers: new LossBuffers(),
-        evaluator: createEvaluator(run, config.seed, this.clock),
-      };
-      out.push({ type: 'ready', runId, summary: run.summary }, this.frame(this.clock(), true), this.status());
+      this.session = openSession(config, data, resume, this.clock);
+      this.step = resume?.state?.step ?? 0;
+      this.time.restart(resume?.state?.elapsedMs ?? 0);
+      out.push({ type: 'ready', runId, summary: this.session.run.summary }, this.frame(this.clock(), true), this.status());
       const evaluator = this.session.evaluator;
       if (evaluator) out.push({ type: 'taskMeta', runId, meta: evaluator.meta });
       this.evaluate(out, true);
@@ -337,24 +204,24 @@ export class TrainerCore {
     this.playing = true;
     const now = this.clock();
     this.openSegment(now);
-    this.resetPace(now);
+    this.time.resetPace(now, this.step);
   }
 
   private pause(out: FromWorker[]): void {
     const now = this.clock();
     if (this.playing) {
       this.playing = false;
-      this.closeSegment(now);
+      this.time.close(now);
     }
     this.flush(out, now, true);
   }
 
   private stepExactly(count: number, out: FromWorker[]): void {
     this.playing = false;
-    if (this.segmentStart === null) this.openSegment(this.clock());
+    if (!this.time.running) this.openSegment(this.clock());
     for (let k = 0; k < count; k++) if (this.trainOne(out) === null) return;
     const now = this.clock();
-    this.closeSegment(now);
+    this.time.close(now);
     this.flush(out, now, true);
     out.push(this.status());
   }
@@ -373,11 +240,6 @@ export class TrainerCore {
     if (!this.playing) this.evaluate(out, true);
   }
 
-  private setSpeed(stepsPerSecond: number | null): void {
-    this.speed = stepsPerSecond !== null && stepsPerSecond > 0 && Number.isFinite(stepsPerSecond) ? stepsPerSecond : null;
-    this.resetPace(this.clock());
-  }
-
   /** One training step; the clock reading after it, or null when it failed (already reported). */
   private trainOne(out: FromWorker[]): number | null {
     const s = this.session as Session;
@@ -393,7 +255,7 @@ export class TrainerCore {
     }
     this.step++;
     const now = this.clock();
-    this.pending.push(this.step, loss, this.trainingTime(now));
+    this.pending.push(this.step, loss, this.time.at(now));
     const divergence = this.divergence.push(this.step, loss);
     if (divergence !== undefined) {
       // After the losses that show it, so the page's loss chart already has them.
@@ -410,8 +272,9 @@ export class TrainerCore {
   private fail(e: NonFiniteError, batch: TrainingBatch, out: FromWorker[]): void {
     const now = this.clock();
     this.playing = false;
-    this.closeSegment(now);
-    const site = this.locate(e, batch);
+    this.time.close(now);
+    const s = this.session as Session;
+    const site = locateFailure(e, s.run.net, batch, s.options, s.buffers);
     const failure: Failure = {
       where: e.where,
       tensor: e.tensor,
@@ -422,27 +285,6 @@ export class TrainerCore {
     };
     this.flush(out, now, true);
     out.push({ type: 'failure', runId: this.runId, failure }, this.status());
-  }
-
-  /**
-   * Where the failed step's NaN/Inf appeared in time, by running it again (the weights of a loss or gradient
-   * failure are unchanged, so the trace is the same): for a non-finite loss the first state (or else output) to
-   * overflow going forward, for a non-finite gradient the first ∂L/∂h_t or ∂L/∂c_t to overflow going back. An overflowed
-   * update ('weights') has no place in time.
-   */
-  private locate(e: NonFiniteError, batch: TrainingBatch): NonFiniteSite | null {
-    if (e.where === 'weights') return null;
-    const s = this.session as Session;
-    const net = s.run.net;
-    const H = net.config.hiddenSize;
-    const fwd = net.forward(batch, batch.state);
-    const state = firstNonFiniteState(fwd, H);
-    if (state) return state;
-    if (e.where === 'loss') return firstNonFiniteOutput(fwd);
-    const dOut = s.buffers.get(fwd.output.length);
-    computeLoss(s.options.loss, fwd, batch, dOut);
-    net.params.zeroGrad();
-    return lastNonFiniteGradient(net.backward(dOut, { truncate: s.options.truncate }), fwd.T, fwd.B, H);
   }
 
   /** Pause training and start a gradient check of the current weights (replacing one that is running). */
@@ -483,7 +325,7 @@ export class TrainerCore {
   private abort(e: unknown, out: FromWorker[]): void {
     const now = this.clock();
     this.playing = false;
-    this.closeSegment(now);
+    this.time.close(now);
     this.flushProgress(out, now);
     out.push({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) }, this.status());
   }
@@ -507,7 +349,7 @@ export class TrainerCore {
   }
 
   private flushProgress(out: FromWorker[], now: number): void {
-    const progress = this.pending.take(this.rate.sample(this.trainingTime(now), this.step));
+    const progress = this.pending.take(this.rate.sample(this.time.at(now), this.step));
     if (progress) out.push({ type: 'progress', runId: this.runId, progress });
   }
 
@@ -539,30 +381,10 @@ export class TrainerCore {
     return { type: 'status', runId: this.runId, status, step: this.step };
   }
 
-  private trainingTime(now: number): number {
-    return this.elapsedMs + (this.segmentStart === null ? 0 : now - this.segmentStart);
-  }
-
   private openSegment(now: number): void {
-    this.segmentStart = now;
+    this.time.open(now);
     // The rate then spans from here, not from the first flush.
-    this.rate.sample(this.trainingTime(now), this.step);
+    this.rate.sample(this.time.at(now), this.step);
   }
 
-  private closeSegment(now: number): void {
-    if (this.segmentStart === null) return;
-    this.elapsedMs += now - this.segmentStart;
-    this.segmentStart = null;
-  }
-
-  private resetPace(now: number): void {
-    this.paceTime = this.trainingTime(now);
-    this.paceStep = this.step;
-  }
-
-  /** Steps the speed cap allows right now (the first one at once). */
-  private stepsAllowed(now: number): number {
-    if (this.speed === null) return Infinity;
-    return 1 + Math.floor(((this.trainingTime(now) - this.paceTime) * this.speed) / 1000) - (this.step - this.paceStep);
-  }
 }

@@ -142,7 +142,7 @@ function drawnIndices(l: ChartLine, pixels: number): ArrayLike<number> {
 }
 
 /** An SVG path through the drawable points, broken where a value cannot be drawn (NaN, ≤ 0 on a log axis). */
-export function linePath(l: Pick<ChartLine, 'xs' | 'ys'>, idx: ArrayLike<number>, x: (v: number) => number, y: (v: number) => number, log: boolean): string {
+function linePath(l: Pick<ChartLine, 'xs' | 'ys'>, idx: ArrayLike<number>, x: (v: number) => number, y: (v: number) => number, log: boolean): string {
   const parts: string[] = [];
   let pen = false;
   for (let k = 0; k < idx.length; k++) {

@@ -33,7 +33,7 @@ export function niceCeil(m: number): number {
 }
 
 /** Largest power of ten ≤ m (m > 0; a Float32 rounding of a power counts as it); 0 otherwise. */
-export function powerFloor(m: number): number {
+function powerFloor(m: number): number {
   return m > 0 && Number.isFinite(m) ? pow10(Math.floor(Math.log10(m) + 1e-6)) : 0;
 }
 
@@ -92,7 +92,7 @@ export function symmetricDomainOf(values: Float32Array, floor = 0): Domain {
 }
 
 /** Smallest positive value on a log axis: below it d3's log ticks overflow like the linear ones. */
-export const MIN_LOG = 1e-300;
+const MIN_LOG = 1e-300;
 
 /**
  * A log-axis domain covering the positive finite values (clamped to [MIN_LOG, MAX_ABS]), widened to whole

@@ -77,6 +77,16 @@ const BROKEN: { file: string; key: string; says: string }[] = [
   { file: 'invalid_date.csv', key: 'csv.invalidDate', says: 'Row 7, column “date”: “2021-02-30” is not a date' },
 ];
 
+/** Upload the sales table, train on it until a few steps are done, and pause. */
+async function trainOnSales(page: Page): Promise<void> {
+  await openApp(page);
+  await openUpload(page);
+  await upload(page, { name: 'sales.csv', text: salesCsv() });
+  await page.getByTestId('csv-train').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(5);
+  await page.getByTestId('btn-play').click();
+}
+
 /** The message a file got: the fatal error, or the first error among the table's issues. */
 function shownMessage(page: Page) {
   return page.locator('[data-testid="csv-error"], [data-testid="csv-issue"][data-severity="error"]').first();
@@ -148,12 +158,7 @@ test('remedies fix the table: interpolation, sorting, and re-reading with the en
 });
 
 test('nothing lost on reload: the CSV comes back from this browser’s storage; without it, the default task and a clear note', async ({ page, browser }) => {
-  await openApp(page);
-  await openUpload(page);
-  await upload(page, { name: 'sales.csv', text: salesCsv() });
-  await page.getByTestId('csv-train').click();
-  await expect.poll(() => stepCount(page)).toBeGreaterThan(5);
-  await page.getByTestId('btn-play').click();
+  await trainOnSales(page);
   const url = page.url();
 
   await page.reload();
@@ -228,12 +233,7 @@ test('a 100,000-row file is read off the main thread with progress, without free
 // The table comes back from storage after the page has started, and the run restarts on it: the autosaved
 // run must still be restored then.
 test('a CSV-task run comes back at its autosaved step after a reload', async ({ page }) => {
-  await openApp(page);
-  await openUpload(page);
-  await upload(page, { name: 'sales.csv', text: salesCsv() });
-  await page.getByTestId('csv-train').click();
-  await expect.poll(() => stepCount(page)).toBeGreaterThan(5);
-  await page.getByTestId('btn-play').click();
+  await trainOnSales(page);
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   const step = String(await stepCount(page));
   await expect(page.getByTestId('model-bar')).toHaveAttribute('data-autosaved-step', step);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, exactLoss, openApp, stepCount, stepTimes } from './helpers.ts';
+import { collectErrors, exactLoss, openApp, stepCount, stepTimes, trainFor } from './helpers.ts';
 
 /** Pick a task in the task picker and wait for its run (step 0, data loaded). */
 async function pickTask(page: Page, task: string): Promise<void> {
@@ -7,15 +7,6 @@ async function pickTask(page: Page, task: string): Promise<void> {
   await expect(page.getByTestId('input-task')).toHaveValue(task);
   await expect(page.getByTestId('dataset-loading')).toHaveCount(0);
   await expect(page.getByTestId('step-counter')).toHaveText('0');
-}
-
-/** Train with Play until at least `steps` steps are done, then pause. */
-async function trainFor(page: Page, steps: number): Promise<void> {
-  const play = page.getByTestId('btn-play');
-  await play.click();
-  await expect.poll(() => stepCount(page), { timeout: 45_000 }).toBeGreaterThan(steps);
-  await play.click();
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
 }
 
 /** A metric of the latest evaluation, exact (the cell shows it rounded). */

@@ -1,14 +1,6 @@
 /** Honest forecasting on the stock indices: the metrics say how many test windows leave the fitted range, and log-returns fix it. */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, openApp, stepCount } from './helpers.ts';
-
-async function trainFor(page: Page, steps: number): Promise<void> {
-  const play = page.getByTestId('btn-play');
-  await play.click();
-  await expect.poll(() => stepCount(page), { timeout: 45_000 }).toBeGreaterThan(steps);
-  await play.click();
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
-}
+import { collectErrors, openApp, trainFor } from './helpers.ts';
 
 async function numberAttr(page: Page, testId: string, name: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute(name));

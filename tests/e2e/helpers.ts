@@ -27,6 +27,15 @@ export async function stepTimes(page: Page, n: number): Promise<void> {
   await expect(page.getByTestId('step-counter')).toHaveText(String(start + n));
 }
 
+/** Train with Play until more than `steps` steps are done, then pause. */
+export async function trainFor(page: Page, steps: number): Promise<void> {
+  const play = page.getByTestId('btn-play');
+  await play.click();
+  await expect.poll(() => stepCount(page), { timeout: 45_000 }).toBeGreaterThan(steps);
+  await play.click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+}
+
 /** Collects console errors and uncaught exceptions of a page. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];

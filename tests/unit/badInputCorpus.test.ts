@@ -15,7 +15,8 @@ import type { CsvMessageKey } from '../../src/tasks/csv/messages.ts';
 import { parseCsv } from '../../src/tasks/csv/parse.ts';
 import { MAX_COLUMNS, MAX_LINE_CHARS } from '../../src/tasks/csv/records.ts';
 import { validateTable } from '../../src/tasks/csv/validate.ts';
-import { parseUrl, PROPS, type UrlWarning } from '../../src/contracts/urlCodec.ts';
+import { parseUrl, PROPS } from '../../src/contracts/urlCodec.ts';
+import { type UrlWarning } from '../../src/contracts/urlValues.ts';
 
 interface Case<K> {
   name: string;

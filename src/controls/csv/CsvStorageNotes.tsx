@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../client/useT.ts';
 import { csvStore, type NotKept } from '../../store/csvPersist.ts';
 import { formatBytes } from './csvFlow.ts';
+import { DismissButton } from '../DismissButton.tsx';
 
 function params(n: NotKept): Record<string, string> {
   return { file: n.name, size: formatBytes(n.bytes), limit: formatBytes(n.limit) };
@@ -14,9 +15,7 @@ export function CsvNotKeptNotice(props: { notKept: NotKept; onDismiss: () => voi
   return (
     <div className="popover csv-missing" role="alert" data-testid="csv-not-kept" data-reason={props.notKept.reason}>
       <span>{t(`csvUi.notKept.${props.notKept.reason}`, params(props.notKept))}</span>
-      <button type="button" className="btn btn-small" onClick={props.onDismiss}>
-        {t('common.dismiss')}
-      </button>
+      <DismissButton ghost={false} onDismiss={props.onDismiss} />
     </div>
   );
 }

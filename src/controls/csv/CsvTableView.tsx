@@ -6,7 +6,7 @@ import type { CsvSelection } from '../../tasks/csv/validate.ts';
 import { listableColumn, previewRows } from './csvFlow.ts';
 
 /** Rows shown: enough to recognise the file; the table itself may have 100,000. */
-export const PREVIEW_ROWS = 8;
+const PREVIEW_ROWS = 8;
 
 export function CsvPreview(props: { table: CsvTable; selection: CsvSelection | null }) {
   const t = useT();

@@ -79,7 +79,7 @@ export function formatBytes(bytes: number): string {
 const DELIMITER_ERRORS: ReadonlySet<string> = new Set(['csv.delimiterAmbiguous', 'csv.delimiterMismatch', 'csv.delimiterNotFound']);
 
 /** Columns the task will read: the inputs and the target. */
-export function usedColumns(selection: CsvSelection): string[] {
+function usedColumns(selection: CsvSelection): string[] {
   return [...new Set([selection.target, ...selection.features])];
 }
 
@@ -157,7 +157,7 @@ export function listableColumn(name: string): boolean {
 }
 
 /** The config a CSV run would have: switching from another task starts from the forecast defaults (window 10). */
-export function csvBaseConfig(config: RunConfig): RunConfig {
+function csvBaseConfig(config: RunConfig): RunConfig {
   return { ...config, ...taskSwitchPatch(config, 'csv') };
 }
 

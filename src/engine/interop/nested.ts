@@ -16,7 +16,7 @@ export type Nested = number | Nested[];
  * 512 units, inputs of a few thousand) has tensors of a few million values; a trace input of B × T × I values
  * stays far below the count limit too.
  */
-export const TENSOR_LIMITS = { maxDims: 8, maxValues: 1 << 24 } as const;
+const TENSOR_LIMITS = { maxDims: 8, maxValues: 1 << 24 } as const;
 
 /** Throws unless a tensor of `shape` is within TENSOR_LIMITS (its values counted without allocating them). */
 export function checkSize(shape: readonly number[], what: string): void {

@@ -8,7 +8,7 @@
  */
 import { InteropError } from './errors.ts';
 
-export const JSON_LIMITS = { maxDepth: 64 } as const;
+const JSON_LIMITS = { maxDepth: 64 } as const;
 
 const BACKSLASH = 92;
 

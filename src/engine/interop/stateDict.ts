@@ -50,7 +50,7 @@ function externalName(spec: TensorSpec, naming: Naming): string {
 /** The head's module prefix when the caller names none (the usual `self.fc = nn.Linear(...)`). */
 export const DEFAULT_HEAD_PREFIX = 'fc.';
 
-export function defaultNaming(config: ModelConfig, opts: ExportOptions = {}): Naming {
+function defaultNaming(config: ModelConfig, opts: ExportOptions = {}): Naming {
   return { prefix: opts.prefix ?? `${config.cell}.`, headPrefix: config.outputSize === null ? null : (opts.headPrefix ?? DEFAULT_HEAD_PREFIX) };
 }
 

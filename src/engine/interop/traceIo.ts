@@ -85,7 +85,7 @@ function asObject(json: unknown, what: string, keys: readonly string[]): Record<
  * The most numbers one trace may write: the JSON text of ten million numbers is ~200 MB, well inside what a
  * JavaScript string can hold (a larger trace once died with "Invalid string length" after gigabytes).
  */
-export const TRACE_LIMITS = { maxValues: 10_000_000 } as const;
+const TRACE_LIMITS = { maxValues: 10_000_000 } as const;
 
 /** Refuses, before any work, an input whose trace (states, gates and gradients of every step) would not fit. */
 function checkTraceSize(config: ModelConfig, B: number, T: number): void {

@@ -14,13 +14,13 @@ export interface Site {
 }
 
 /** Width of a layer's input: I for the first layer, H of the layer below otherwise. */
-export function layerInputSize(frame: ProbeFrame, layer: number): number {
+export function frameInputWidth(frame: ProbeFrame, layer: number): number {
   return layer === 0 ? frame.I : frame.H;
 }
 
 /** The layer's input vector at t: x_t for layer 0, h_t of the layer below otherwise. */
 export function layerInput(frame: ProbeFrame, layer: number, t: number): Float32Array {
-  const n = layerInputSize(frame, layer);
+  const n = frameInputWidth(frame, layer);
   const src = layer === 0 ? frame.x : frame.layers[layer - 1].h;
   return src.subarray(t * n, (t + 1) * n);
 }

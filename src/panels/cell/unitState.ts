@@ -11,7 +11,7 @@ import {
 } from './bptt.ts';
 import { preTerms, type PreTerms } from './decompose.ts';
 import { frameCell } from '../shared/frameSource.ts';
-import { gateOffset, layerInput, layerInputSize, prevHidden, unitAt, type Site } from './frameReader.ts';
+import { gateOffset, layerInput, frameInputWidth, prevHidden, unitAt, type Site } from './frameReader.ts';
 
 export interface GateState {
   act: number;
@@ -61,7 +61,7 @@ export function readUnit(frame: ProbeFrame, site: Site, acts: Activations, trunc
   const { layer, t, unit } = site;
   const L = frame.layers[layer];
   const input = layerInput(frame, layer, t);
-  const inputSize = layerInputSize(frame, layer);
+  const inputSize = frameInputWidth(frame, layer);
   const deltas = gateDeltas(frame, cell, site, acts);
   const gates: Partial<Record<GateName, GateState>> = {};
   for (const gate of GATE_NAMES[cell]) {

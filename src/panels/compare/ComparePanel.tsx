@@ -19,7 +19,7 @@ import { useRunController, useWorkspace } from '../../client/workspaceContext.ts
 import { Panel } from '../Panel.tsx';
 import { formatLoss, LossChart, type LossCurve } from '../shared/LossChart.tsx';
 import { LossControls } from '../shared/LossControls.tsx';
-import { buildSeries, type XMode } from '../shared/lossSeries.ts';
+import { buildSeries, type LossAxis } from '../shared/lossSeries.ts';
 import { CompareDecay } from './CompareDecay.tsx';
 import { ModelView } from './ModelView.tsx';
 import { HeatmapKey } from '../shared/HeatmapKey.tsx';
@@ -46,7 +46,7 @@ function CompareBody({ models }: { models: readonly Run[] }) {
   const [log, setLog] = useState(true);
   const xMode = useView((s) => s.raceAxis);
   const view = useViewStore();
-  const setXMode = (m: XMode) => view.setState({ raceAxis: m });
+  const setXMode = (m: LossAxis) => view.setState({ raceAxis: m });
   const controller = useRunController();
   const focusedRun = useRun();
   const focused = (focusedRun.racer ?? racerOf(models[0])).variant.id;

@@ -13,11 +13,11 @@ import { AxisBottom, AxisLeft } from '../../viz/Axis.tsx';
 import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { useWidth } from '../../viz/layout.ts';
 import { DECAY_MARGIN as M } from '../shared/DecayChart.tsx';
-import { earlyShare, timestepAt, xDomain, xOf, type XMode } from '../shared/decayView.ts';
+import { earlyShare, timestepAt, xDomain, xOf, type DecayAxis } from '../shared/decayView.ts';
 
 const percent = format('.2~%');
 
-export function ContributionBars(props: { T: number; xMode: XMode; shares: ArrayLike<number>; norms: ArrayLike<number>; color: string; height?: number }) {
+export function ContributionBars(props: { T: number; xMode: DecayAxis; shares: ArrayLike<number>; norms: ArrayLike<number>; color: string; height?: number }) {
   const t = useT();
   const { T, xMode, shares, norms } = props;
   const boxRef = useRef<HTMLDivElement>(null);

@@ -23,7 +23,7 @@ import { Panel } from '../Panel.tsx';
 import { ContributionBars } from './ContributionBars.tsx';
 import { DecayChart } from '../shared/DecayChart.tsx';
 import { ClipReadout, KeyFrameReadout, useKeyReference } from './KeyFrameViews.tsx';
-import { layerRow, runSeries, type XMode } from '../shared/decayView.ts';
+import { layerRow, runSeries, type DecayAxis } from '../shared/decayView.ts';
 import '../shared/decay.css';
 
 export function GradientDecayPanel() {
@@ -31,7 +31,7 @@ export function GradientDecayPanel() {
   const id = useId();
   // Heavy (the SVG is rebuilt whole, the mechanism drawn too) and the curves change slowly: a few updates a second.
   const frame = useShownFrame({ minIntervalMs: HEAVY_INTERVAL_MS });
-  const [xMode, setXMode] = useState<XMode>('timestep');
+  const [xMode, setXMode] = useState<DecayAxis>('timestep');
   const numLayers = frame?.layers.length ?? 1;
   // A demonstration keeps its key picture (step 0, or the last finite one) while training moves on.
   const keyKind = useApp((s) => matchingPreset(s.config)?.keyFrame ?? null);
@@ -62,7 +62,7 @@ export function GradientDecayPanel() {
   );
 }
 
-function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: XMode; keyFrame: ProbeFrame | null }) {
+function DecayBody(props: { live: ProbeFrame; frameCellKind: CellKind; xMode: DecayAxis; keyFrame: ProbeFrame | null }) {
   const t = useT();
   const { live, keyFrame, xMode, frameCellKind: cell } = props;
   // After an overflow the live curves are Inf/NaN: the last finite picture stays on screen instead.

@@ -10,7 +10,7 @@ import { useApp, useAppStore } from '../../client/useApp.ts';
 import { chanceLevel } from '../shared/chanceLevel.ts';
 import { LossChart, seriesColor, type LossCurve } from '../shared/LossChart.tsx';
 import { LossControls } from '../shared/LossControls.tsx';
-import { buildSeries, type XMode } from '../shared/lossSeries.ts';
+import { buildSeries, type LossAxis } from '../shared/lossSeries.ts';
 import './loss.css';
 
 /** The chart's height in px. */
@@ -40,7 +40,7 @@ export function LossPanel() {
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   // Log by default: a loss usually falls over several decades, and the late, small changes are the interesting ones.
   const [log, setLog] = useState(true);
-  const [xMode, setXMode] = useState<XMode>('step');
+  const [xMode, setXMode] = useState<LossAxis>('step');
   const summary = useApp((s) => s.summary);
   const cell = useApp((s) => s.summary?.cell ?? s.config.cell);
   const chance = useMemo(() => chanceLevel(summary), [summary]);

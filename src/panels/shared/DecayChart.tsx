@@ -14,7 +14,7 @@ import { displayTimestep, formatValue } from '../../viz/format.ts';
 import { PLOT_MARGIN } from '../../viz/layout.ts';
 import { Notation } from '../../viz/Notation.tsx';
 import { seriesSwatch } from '../../viz/seriesSwatch.ts';
-import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type XMode } from './decayView.ts';
+import { curveMarks, decayFactorText, mechanismAt, timestepAt, xDomain, xOf, type DecaySeries, type Quantity, type DecayAxis } from './decayView.ts';
 import '../../viz/viz.css';
 import './decay.css';
 
@@ -22,7 +22,7 @@ export interface DecayChartProps {
   series: readonly DecaySeries[];
   /** Timesteps of the probe sequence. */
   T: number;
-  xMode: XMode;
+  xMode: DecayAxis;
   /** Plot heights in CSS pixels (gradient norms, mechanism). */
   height?: number;
   mechanismHeight?: number;
@@ -46,7 +46,7 @@ const QUANTITIES: readonly Quantity[] = ['dh', 'dc', 'dx'];
 export const DECAY_MARGIN = { ...PLOT_MARGIN, left: 58 } as const;
 
 /** Axis positions of a curve of T values (indexed by timestep, or by distance k when `byDistance`). */
-function positions(T: number, mode: XMode, byDistance = false): Float64Array {
+function positions(T: number, mode: DecayAxis, byDistance = false): Float64Array {
   return Float64Array.from({ length: T }, (_, i) => xOf(byDistance ? T - 1 - i : i, T, mode));
 }
 

@@ -15,7 +15,7 @@ import { PLOT_MARGIN } from '../../viz/layout.ts';
 import type { CellKind } from '../../engine/config.ts';
 import { archColor, NEUTRAL_SERIES_COLOR } from '../../viz/archColors.ts';
 import type { ChanceLevel } from './chanceLevel.ts';
-import type { LossSeries, SeriesKey, XMode } from './lossSeries.ts';
+import type { LossSeries, SeriesKey, LossAxis } from './lossSeries.ts';
 import './lossChart.css';
 
 /** Training in the architecture's colour (as in the race); validation in a colour no architecture has. */
@@ -43,7 +43,7 @@ export interface LossCurve {
 interface Props {
   curves: readonly LossCurve[];
   log: boolean;
-  xMode: XMode;
+  xMode: LossAxis;
   /** Total height in px (plot and axes). */
   height: number;
   /** Width before the first measurement. */

@@ -1,7 +1,7 @@
 /** The loss chart's controls, shared by the loss panel and compare mode: smoothing (optional), log scale, x axis. */
 import { useId } from 'react';
 import { useT } from '../../client/useT.ts';
-import type { XMode } from './lossSeries.ts';
+import type { LossAxis } from './lossSeries.ts';
 
 interface Props {
   /** Omit both to leave out the smoothing slider. */
@@ -9,8 +9,8 @@ interface Props {
   onSmoothing?: (v: number) => void;
   log: boolean;
   onLog: (log: boolean) => void;
-  xMode: XMode;
-  onXMode: (mode: XMode) => void;
+  xMode: LossAxis;
+  onXMode: (mode: LossAxis) => void;
   /** Prefix of the x-axis radios' test ids (`<prefix>-x-step`, `<prefix>-x-time`). */
   testId?: string;
 }

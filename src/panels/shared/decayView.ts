@@ -9,7 +9,7 @@ import type { CellKind } from '../../engine/config.ts';
 import type { GradientFlowFrame } from '../../contracts/protocol.ts';
 
 /** x-axis: the timestep t (1 … T) or the distance back from the last step, T − t (0 … T − 1). */
-export type XMode = 'timestep' | 'distance';
+export type DecayAxis = 'timestep' | 'distance';
 export type Quantity = 'dh' | 'dc' | 'dx';
 
 /** One model (compare mode) or one layer (a single run) in the decay chart. Arrays are per timestep [T]. */
@@ -32,18 +32,18 @@ export interface DecaySeries {
 }
 
 /** Axis position of the 0-based timestep t. */
-export function xOf(t: number, T: number, mode: XMode): number {
+export function xOf(t: number, T: number, mode: DecayAxis): number {
   return mode === 'timestep' ? t + 1 : T - 1 - t;
 }
 
 /** The 0-based timestep at axis position x (rounded, clamped). */
-export function timestepAt(x: number, T: number, mode: XMode): number {
+export function timestepAt(x: number, T: number, mode: DecayAxis): number {
   const t = mode === 'timestep' ? Math.round(x) - 1 : T - 1 - Math.round(x);
   return Math.max(0, Math.min(T - 1, t));
 }
 
 /** Half a step of room on both sides, so the first and last points are not on the frame. */
-export function xDomain(T: number, mode: XMode): [number, number] {
+export function xDomain(T: number, mode: DecayAxis): [number, number] {
   return mode === 'timestep' ? [0.5, T + 0.5] : [-0.5, T - 0.5];
 }
 

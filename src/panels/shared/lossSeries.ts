@@ -7,7 +7,7 @@
 import type { LossHistory } from '../../contracts/runControls.ts';
 import { MinMaxReducer } from '../../viz/reduce.ts';
 
-export type XMode = 'step' | 'time';
+export type LossAxis = 'step' | 'time';
 export type SeriesKey = 'train' | 'validation';
 
 export interface LossSeries {
@@ -154,7 +154,7 @@ export class LossSeriesBuilder {
 
   constructor(
     private readonly smoothing: number,
-    private readonly xMode: XMode,
+    private readonly xMode: LossAxis,
   ) {
     this.train = new Track('train', smoothing);
     this.validation = new Track('validation', smoothing);
@@ -196,7 +196,7 @@ const builders = new WeakMap<readonly number[], Map<string, LossSeriesBuilder>>(
  * The drawable series of a loss history, built incrementally: one builder per history (its train array, which
  * the client appends to in place) and setting, so the loss panel and compare mode each pay only for new points.
  */
-export function buildSeries(loss: LossHistory, smoothing: number, xMode: XMode): LossSeries[] {
+export function buildSeries(loss: LossHistory, smoothing: number, xMode: LossAxis): LossSeries[] {
   let bySetting = builders.get(loss.train);
   if (!bySetting) builders.set(loss.train, (bySetting = new Map()));
   const key = `${smoothing}|${xMode}`;

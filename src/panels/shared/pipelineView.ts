@@ -6,19 +6,17 @@
 import type { Lang } from '../../i18n/i18n.ts';
 import type { TaskId } from '../../tasks/taskSpec.ts';
 import type { ClassificationMeta } from '../../tasks/classification.ts';
-import { datasetInfo, DATASETS } from '../../tasks/data/datasets.ts';
+import { DATASETS } from '../../tasks/data/datasets.ts';
 import { targetRow } from '../../tasks/data/windowing.ts';
 import type { ForecastMeta } from '../../tasks/forecast.ts';
-import { isDataTask } from '../../tasks/registry.ts';
+import { dataKindOf } from '../../tasks/registry.ts';
 import type { ForecastCurve } from '../../tasks/forecast.ts';
 
 export type DataPanelKind = 'forecast' | 'classification' | 'text';
 
 /** What a task's data panels show; null for generated tasks. */
 export function dataPanelKind(task: TaskId): DataPanelKind | null {
-  if (!isDataTask(task)) return null;
-  if (task === 'csv') return 'forecast';
-  const kind = datasetInfo(task).kind;
+  const kind = dataKindOf(task);
   return kind === 'series' ? 'forecast' : kind;
 }
 

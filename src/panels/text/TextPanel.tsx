@@ -5,7 +5,7 @@
  */
 import { useT } from '../../client/useT.ts';
 import { useApp } from '../../client/useApp.ts';
-import type { TaskId } from '../../tasks/taskSpec.ts';
+import { isTextTask } from '../../tasks/registry.ts';
 import { LayerSelect, useLayer } from '../shared/LayerSelect.tsx';
 import { Panel } from '../Panel.tsx';
 import { ActivationView } from './ActivationView.tsx';
@@ -13,12 +13,6 @@ import { GeneratedText } from './GeneratedText.tsx';
 import { textMeta } from './textSources.ts';
 import { UNK_MARK } from './textViews.ts';
 import './text.css';
-
-export const TEXT_TASKS: readonly TaskId[] = ['shakespeare', 'tangHant', 'tangHans'];
-
-export function isTextTask(task: TaskId): boolean {
-  return TEXT_TASKS.includes(task);
-}
 
 export function TextPanel() {
   const t = useT();

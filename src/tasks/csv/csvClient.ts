@@ -13,7 +13,7 @@ export interface CsvWorkerLike {
   terminate(): void;
 }
 
-export function createCsvWorker(): CsvWorkerLike {
+function createCsvWorker(): CsvWorkerLike {
   return new Worker(new URL('./csvParse.worker.ts', import.meta.url), { type: 'module' }) as unknown as CsvWorkerLike;
 }
 

@@ -98,7 +98,7 @@ function cellIssue(table: CsvTable, c: CsvColumn, key: 'csv.nonNumericCell' | 'c
 }
 
 /** The longest text a link keeps for a column name (the target) and for the list of extra inputs. */
-export const LINK_TEXT_LIMIT = 200;
+const LINK_TEXT_LIMIT = 200;
 
 /** Names a link could not carry: the page must not train on what its own link cannot reproduce. */
 function checkLinkable(selection: CsvSelection, out: CsvIssue[]): void {

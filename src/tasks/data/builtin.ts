@@ -13,7 +13,7 @@ export type DataTask = ForecastTask | ClassificationTask | TextTask;
 export type DataTaskMeta = ForecastMeta | ClassificationMeta | TextMeta;
 
 /** Vocabulary limit per text: one-hot inputs over all 2.6k Tang characters would be slow and mostly empty. */
-export const TEXT_MAX_SYMBOLS: Partial<Record<DatasetId, number | null>> = { shakespeare: null, tangHant: 500, tangHans: 500 };
+const TEXT_MAX_SYMBOLS: Partial<Record<DatasetId, number | null>> = { shakespeare: null, tangHant: 500, tangHans: 500 };
 
 export interface BuiltinOverrides {
   forecast?: Partial<ForecastOptions>;

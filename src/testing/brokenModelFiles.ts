@@ -1,7 +1,7 @@
 /**
  * A corpus of broken model and session files, each with the message the page must show for it. Built from a
- * small valid model so every case differs from a good file in exactly one way; the unit tests and the
- * browser test read the same cases.
+ * small valid model so every case differs from a good file in exactly one way; the file-format and the
+ * model-reader tests read the same cases.
  */
 import { makeModelConfig } from '../engine/config.ts';
 import { writeSafetensors } from '../engine/interop/safetensors.ts';
@@ -19,7 +19,7 @@ export interface BrokenFile {
 }
 
 /** An LSTM 1 → 3 with a head of 1: small enough that every message is easy to check by eye. */
-export function goodTensors(): Record<string, Tensor> {
+function goodTensors(): Record<string, Tensor> {
   const config = makeModelConfig({ cell: 'lstm', inputSize: 1, hiddenSize: 3, outputSize: 1 });
   const params = new ParamStore(config);
   initParams(params, new Rng(5), { scheme: 'pytorch', recurrent: 'same', forgetBias: 1 });

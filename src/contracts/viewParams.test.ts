@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_PARAMS, parseUrl, serializeView } from '../contracts/urlCodec.ts';
+import { DEFAULT_VIEW_PARAMS, serializeView } from './viewParams.ts';
+import { parseUrl } from './urlCodec.ts';
 
 describe('view parameters in the URL', () => {
   it('reads presenter, hide, lock, embed and the lesson without touching the run', () => {
