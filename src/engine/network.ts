@@ -339,7 +339,7 @@ export class RecurrentNet {
     const Gr = this.params.grad;
     const bias = this.params.headB;
     gemmTN(O, H, rows, dOut, 0, topBuf.h, hOff, Gr, this.params.headW, true);
-    columnSums(dOut, rows, O, Gr, bias);
+    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) Gr[bias + o] += dOut[r * O + o];
     gemmNN(rows, H, O, dOut, 0, P, this.params.headW, topBuf.dhExt, hOff, false);
   }
 
@@ -404,18 +404,6 @@ function scatterColumns(symbols: Int32Array, dPre: Float64Array, GH: number, I: 
     const col = wIh + symbols[r];
     for (let j = 0; j < GH; j++) Gr[col + j * I] += dPre[o + j];
   }
-}
-
-/** dst[off + o] += Σ_r A[r, o] over the rows of A [rows, O], four rows per pass over dst. */
-function columnSums(A: Float64Array, rows: number, O: number, dst: Float64Array, off: number): void {
-  const rows4 = rows & ~3;
-  const O2 = 2 * O, O3 = 3 * O;
-  let r = 0;
-  for (; r < rows4; r += 4) {
-    const a = r * O;
-    for (let o = 0; o < O; o++) dst[off + o] += A[a + o] + A[a + O + o] + A[a + O2 + o] + A[a + O3 + o];
-  }
-  for (; r < rows; r++) for (let o = 0; o < O; o++) dst[off + o] += A[r * O + o];
 }
 
 function checkSymbols(symbols: Int32Array, T: number, B: number, I: number): void {
