@@ -7,6 +7,7 @@ import { LESSONS_EN } from './parts/lessons.ts';
 import { DEMOS_EN } from './parts/demos.ts';
 import { CLASSROOM_EN } from './parts/classroom.ts';
 import { RESILIENCE_EN } from './parts/resilience.ts';
+import { TANG_MODEL_EN } from './parts/tangModel.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -573,6 +574,7 @@ export const en = {
   ...DEMOS_EN,
   ...CLASSROOM_EN,
   ...RESILIENCE_EN,
+  ...TANG_MODEL_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

@@ -8,6 +8,7 @@ import { LESSONS_ZH } from './parts/lessons.ts';
 import { DEMOS_ZH } from './parts/demos.ts';
 import { CLASSROOM_ZH } from './parts/classroom.ts';
 import { RESILIENCE_ZH } from './parts/resilience.ts';
+import { TANG_MODEL_ZH } from './parts/tangModel.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -573,4 +574,5 @@ export const zh: Dict = {
   ...DEMOS_ZH,
   ...CLASSROOM_ZH,
   ...RESILIENCE_ZH,
+  ...TANG_MODEL_ZH,
 };
