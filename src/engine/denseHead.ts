@@ -16,9 +16,7 @@ export function forwardHead(config: ModelConfig, params: ParamStore, top: Float6
     return;
   }
   const P = params.data;
-  const bias = params.headB;
-  gemmNT(rows, O, H, top, hOff, P, params.headW, out, 0, false);
-  for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) out[r * O + o] += P[bias + o];
+  gemmNT(rows, O, H, top, hOff, P, params.headW, out, 0, false, P, params.headB);
 }
 
 /** Turns dL/d(output) into dL/dh_t of the top layer (dhExt, zero elsewhere), and the head's parameter gradients. */
