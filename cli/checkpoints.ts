@@ -5,10 +5,19 @@
  */
 import { writeFileSync } from 'node:fs';
 import { CHECKPOINTS, type Checkpoint } from '../src/models/checkpoints.ts';
+import type { TaskData } from '../src/tasks/dataTasks.ts';
+import { isDataTask } from '../src/tasks/registry.ts';
+import { bundled } from '../src/testing/dataFixtures.ts';
 import { encodeSession } from '../src/models/sessionFile.ts';
 import { emptyLossHistory, appendProgress } from '../src/client/lossHistory.ts';
 import type { FromWorker } from '../src/contracts/protocol.ts';
 import { TrainerCore } from '../src/trainer/trainerCore.ts';
+
+/** A bundled dataset's task gets the file the page would send, read from public/datasets/. */
+function bundledData(c: Checkpoint): TaskData | undefined {
+  const task = c.config.task;
+  return isDataTask(task) && task !== 'csv' ? bundled(task) : undefined;
+}
 
 /** The session file text of a checkpoint, trained from its seed. */
 export function trainCheckpoint(c: Checkpoint): string {
@@ -22,15 +31,17 @@ export function trainCheckpoint(c: Checkpoint): string {
     }
     return msgs;
   };
-  take(core.handle({ type: 'init', runId: 1, config: c.config }));
+  take(core.handle({ type: 'init', runId: 1, config: c.config, data: bundledData(c) }));
   take(core.handle({ type: 'step', runId: 1, count: c.steps }));
   const reply = take(core.handle({ type: 'snapshot', runId: 1, requestId: 1 })).find((m) => m.type === 'snapshot');
   if (reply?.type !== 'snapshot') throw new Error(`${c.id}: no snapshot`);
-  return encodeSession({ config: c.config, snapshot: reply.snapshot, loss, data: null, savedAt: 0 });
+  const session = { config: c.config, snapshot: reply.snapshot, loss, data: null, savedAt: 0 };
+  return encodeSession(session, c.trainedModel ? { trainedModel: true } : undefined);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const c of CHECKPOINTS) {
+  const only = process.argv.slice(2);
+  for (const c of CHECKPOINTS.filter((k) => only.length === 0 || only.includes(k.id))) {
     const start = Date.now();
     const text = trainCheckpoint(c);
     const path = new URL(`../public/checkpoints/${c.file}`, import.meta.url);

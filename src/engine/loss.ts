@@ -1,3 +1,5 @@
+import { fastExp } from './kernels/exp.ts';
+
 /**
  * Losses over the network output, each writing dLoss/dOutput in place. A mask (one weight per output row,
  * 0 or 1) leaves rows out, e.g. padded timesteps or the warm-up part of a many-to-many sequence.
@@ -62,7 +64,7 @@ export function softmaxCrossEntropy(
     for (let k = o; k < o + width; k++) if (logits[k] > max) max = logits[k];
     let z = 0;
     for (let k = o; k < o + width; k++) {
-      const e = Math.exp(logits[k] - max);
+      const e = fastExp(logits[k] - max);
       dOut[k] = e;
       z += e;
     }

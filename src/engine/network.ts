@@ -13,8 +13,10 @@ import { GRU_CELL } from './cells/gru.ts';
 import type { Cell, LayerStep } from './cells/layerStep.ts';
 import { LSTM_CELL } from './cells/lstm.ts';
 import { RNN_CELL } from './cells/rnn.ts';
+import { backwardHead, forwardHead } from './denseHead.ts';
 import { gemmNN, gemmNT, gemmTN } from './kernels/gemm.ts';
 import { ParamStore, layerInputSize } from './params.ts';
+import { checkSymbols, scatterColumns, symbolProjection } from './symbolInput.ts';
 
 export interface SequenceBatch {
   /** [T, B, inputSize], time-major. Not read when `symbols` is given (it may then be empty). */
@@ -153,6 +155,11 @@ export class RecurrentNet {
     return this.config.outputMode === 'last' ? B : T * B;
   }
 
+  /** Where the head's input rows start in the top layer's h: the last timestep for 'last', else the start. */
+  private headOffset(T: number, B: number): number {
+    return this.config.outputMode === 'last' ? (T - 1) * B * this.config.hiddenSize : 0;
+  }
+
   forward(batch: SequenceBatch, state: InitialState = {}): ForwardTrace {
     const { x, T, B } = batch;
     const symbols = batch.symbols ?? null;
@@ -169,13 +176,14 @@ export class RecurrentNet {
 
     for (let l = 0; l < L; l++) {
       const buf = ws.layers[l];
-      if (l === 0 && symbols) this.symbolProjection(symbols, buf, T * B);
+      if (l === 0 && symbols) symbolProjection(symbols, this.params.data, buf, this.foldedBiasWidth());
       else this.inputProjection(l === 0 ? x : ws.layers[l - 1].h, buf, T * B);
       for (let t = 0; t < T; t++) this.cell.forward(buf, t);
       ws.hN.set(buf.h.subarray((T - 1) * B * H, T * B * H), l * B * H);
       if (ws.cN && buf.c) ws.cN.set(buf.c.subarray((T - 1) * B * H, T * B * H), l * B * H);
     }
-    this.forwardHead(ws);
+    const top = ws.layers[L - 1].h;
+    forwardHead(this.config, this.params, top, this.headOffset(T, B), this.outputRows(T, B), ws.output);
     ws.forwardTrace.x = x;
     ws.forwardTrace.symbols = symbols;
     return ws.forwardTrace;
@@ -190,7 +198,8 @@ export class RecurrentNet {
     if (!ws) throw new Error('backward() needs a forward() first');
     if (dOutput.length !== ws.output.length) throw new Error(`dOutput has ${dOutput.length} values, expected ${ws.output.length}`);
     const k = options.truncate ?? 0;
-    this.backwardHead(dOutput, ws);
+    const top = ws.layers[this.config.numLayers - 1];
+    backwardHead(this.config, this.params, dOutput, top.h, this.headOffset(ws.T, ws.B), this.outputRows(ws.T, ws.B), top.dhExt);
     for (let l = this.config.numLayers - 1; l >= 0; l--) this.backwardLayer(l, ws, k, options.inputGradient ?? true);
     return ws.backwardTrace;
   }
@@ -285,64 +294,6 @@ export class RecurrentNet {
     }
   }
 
-  /**
-   * The same for a one-hot input given as symbol ids: W_ih·e_k is column k of W_ih, so each row is a lookup
-   * (exactly what the product gives, without its I·G·H multiply-adds per row).
-   */
-  private symbolProjection(symbols: Int32Array, buf: LayerBuffers, rows: number): void {
-    const P = this.params.data;
-    const lp = buf.lp;
-    const GH = buf.GH;
-    const I = buf.inputSize;
-    const foldHh = this.foldedBiasWidth();
-    const pre = buf.pre;
-    for (let r = 0; r < rows; r++) {
-      const o = r * GH;
-      const col = lp.wIh + symbols[r];
-      for (let j = 0; j < foldHh; j++) pre[o + j] = P[col + j * I] + (P[lp.bIh + j] + P[lp.bHh + j]);
-      for (let j = foldHh; j < GH; j++) pre[o + j] = P[col + j * I] + P[lp.bIh + j];
-    }
-  }
-
-  private forwardHead(ws: Workspace): void {
-    const { T, B } = ws;
-    const H = this.config.hiddenSize;
-    const top = ws.layers[this.config.numLayers - 1].h;
-    const rows = this.outputRows(T, B);
-    const hOff = this.config.outputMode === 'last' ? (T - 1) * B * H : 0;
-    const O = this.config.outputSize;
-    if (O === null) {
-      ws.output.set(top.subarray(hOff, hOff + rows * H));
-      return;
-    }
-    const P = this.params.data;
-    const out = ws.output;
-    const bias = this.params.headB;
-    gemmNT(rows, O, H, top, hOff, P, this.params.headW, out, 0, false);
-    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) out[r * O + o] += P[bias + o];
-  }
-
-  /** Turns dL/d(output) into dL/dh_t of the top layer (its dhExt), and the head's parameter gradients. */
-  private backwardHead(dOut: Float64Array, ws: Workspace): void {
-    const { T, B } = ws;
-    const H = this.config.hiddenSize;
-    const topBuf = ws.layers[this.config.numLayers - 1];
-    const rows = this.outputRows(T, B);
-    const hOff = this.config.outputMode === 'last' ? (T - 1) * B * H : 0;
-    const O = this.config.outputSize;
-    topBuf.dhExt.fill(0);
-    if (O === null) {
-      topBuf.dhExt.set(dOut, hOff);
-      return;
-    }
-    const P = this.params.data;
-    const Gr = this.params.grad;
-    const bias = this.params.headB;
-    gemmTN(O, H, rows, dOut, 0, topBuf.h, hOff, Gr, this.params.headW, true);
-    for (let r = 0; r < rows; r++) for (let o = 0; o < O; o++) Gr[bias + o] += dOut[r * O + o];
-    gemmNN(rows, H, O, dOut, 0, P, this.params.headW, topBuf.dhExt, hOff, false);
-  }
-
   private backwardLayer(l: number, ws: Workspace, truncate: number, inputGradient: boolean): void {
     const { T, B } = ws;
     const H = this.config.hiddenSize;
@@ -391,26 +342,6 @@ export class RecurrentNet {
     if (l === 0 && !inputGradient) return;
     const dInput = l === 0 ? ws.dx : ws.layers[l - 1].dhExt;
     gemmNN(rows, buf.inputSize, GH, dPreIh, 0, P, lp.wIh, dInput, 0, false);
-  }
-}
-
-/**
- * ∂L/∂W_ih for a one-hot input: row r only touches column symbols[r], so the product dPreᵀ·X becomes a
- * scatter-add of each dPre row into its symbol's column.
- */
-function scatterColumns(symbols: Int32Array, dPre: Float64Array, GH: number, I: number, Gr: Float64Array, wIh: number): void {
-  for (let r = 0; r < symbols.length; r++) {
-    const o = r * GH;
-    const col = wIh + symbols[r];
-    for (let j = 0; j < GH; j++) Gr[col + j * I] += dPre[o + j];
-  }
-}
-
-function checkSymbols(symbols: Int32Array, T: number, B: number, I: number): void {
-  if (symbols.length !== T * B) throw new Error(`symbols has ${symbols.length} ids, expected T·B = ${T}·${B} = ${T * B}`);
-  for (let r = 0; r < symbols.length; r++) {
-    const k = symbols[r];
-    if (k < 0 || k >= I) throw new Error(`symbol ${k} at row ${r} is outside the input size 0..${I - 1}`);
   }
 }
 

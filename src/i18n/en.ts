@@ -9,6 +9,7 @@ import { CLASSROOM_EN } from './parts/classroom.ts';
 import { RESILIENCE_EN } from './parts/resilience.ts';
 import { CHART_FIXES_EN } from './parts/chartFixes.ts';
 import { JARGON_EN } from './parts/jargon.ts';
+import { TANG_MODEL_EN } from './parts/tangModel.ts';
 export const en = {
   // app
   'app.title': 'LSTM Lens',
@@ -574,6 +575,7 @@ export const en = {
   ...JARGON_EN,
   ...RESILIENCE_EN,
   ...CHART_FIXES_EN,
+  ...TANG_MODEL_EN,
 };
 
 export type Dict = { [K in keyof typeof en]: string };

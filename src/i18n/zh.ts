@@ -10,6 +10,7 @@ import { CLASSROOM_ZH } from './parts/classroom.ts';
 import { RESILIENCE_ZH } from './parts/resilience.ts';
 import { CHART_FIXES_ZH } from './parts/chartFixes.ts';
 import { JARGON_ZH } from './parts/jargon.ts';
+import { TANG_MODEL_ZH } from './parts/tangModel.ts';
 
 export const zh: Dict = {
   'app.title': 'LSTM 透镜',
@@ -574,4 +575,5 @@ export const zh: Dict = {
   ...JARGON_ZH,
   ...RESILIENCE_ZH,
   ...CHART_FIXES_ZH,
+  ...TANG_MODEL_ZH,
 };

@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from '../i18n/i18n.ts';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
+import { taskSwitchPatch } from '../contracts/taskSwitch.ts';
 import { decodeSession, type SavedSession } from './sessionFile.ts';
 
 export interface Checkpoint {
@@ -16,6 +17,8 @@ export interface Checkpoint {
   /** The run it was trained as. */
   config: RunConfig;
   steps: number;
+  /** Stored as a trained model (float32 weights, no optimiser state) rather than as an exact session. */
+  trainedModel?: boolean;
 }
 
 /** The long-range memory setting of the README's result (hidden 16, batch 32, Adam 0.01, clipping at norm 1). */
@@ -27,6 +30,8 @@ export const CHECKPOINTS: readonly Checkpoint[] = [
   { id: 'sine-lstm', file: 'sine-lstm.session.json', title: 'models.ckpt.sine', config: DEFAULT_RUN_CONFIG, steps: 400 },
   { id: 'adding-lstm', file: 'adding-lstm.session.json', title: 'models.ckpt.addingLstm', config: { ...DEFAULT_RUN_CONFIG, ...ADDING, cell: 'lstm' }, steps: 1000 },
   { id: 'adding-rnn', file: 'adding-rnn.session.json', title: 'models.ckpt.addingRnn', config: { ...DEFAULT_RUN_CONFIG, ...ADDING, cell: 'rnn' }, steps: 1000 },
+  // The page's own Tang-poem setting (500 characters + unknown, hidden 12): what a class would train, further along.
+  { id: 'tang-lstm', file: 'tang-lstm.session.json', title: 'models.ckpt.tang', config: { ...DEFAULT_RUN_CONFIG, ...taskSwitchPatch(DEFAULT_RUN_CONFIG, 'tangHans') }, steps: 3000, trainedModel: true },
 ];
 
 export function checkpointById(id: string): Checkpoint | null {

@@ -61,6 +61,25 @@ describe('session files', () => {
     });
   }
 
+  it('a trained-model file keeps the weights in float32 and no optimiser: it goes on from its step with a fresh one', () => {
+    const { session } = savedAt(CONFIG, 30, 0);
+    const text = encodeSession(session, { trainedModel: true });
+    expect(text.length).toBeLessThan(encodeSession(session).length / 3);
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(json).not.toHaveProperty('optimizer');
+    const opened = decodeSession(text);
+    expect(opened.snapshot.weights).toEqual(Float64Array.from(Float32Array.from(session.snapshot.weights)));
+    expect(opened.snapshot.weights).not.toEqual(session.snapshot.weights);
+    expect(opened.snapshot.optimizer.stepCount).toBe(0);
+    expect(Object.values(opened.snapshot.optimizer.buffers).every((b) => b.every((v) => v === 0))).toBe(true);
+    expect(opened.loss).toEqual(session.loss);
+
+    const core = new TrainerCore(clock());
+    const init = core.handle({ type: 'init', runId: 1, config: opened.config, resume: resumeOf(opened) });
+    expect(ofType(init, 'status')[0].step).toBe(30);
+    expect(lossesOf(core.handle({ type: 'step', runId: 1, count: 3 })).every(Number.isFinite)).toBe(true);
+  });
+
   it('keeps a small uploaded CSV exactly (missing cells included) and fingerprints a large one', () => {
     const csv: UserCsv = { name: 'mine.csv', table: table(50), dateColumn: null };
     const config: RunConfig = { ...CONFIG, task: 'csv' };

@@ -5,8 +5,9 @@
  * is JSON: weights as a state_dict under the model panel's names, typed arrays in typedJson's exact encoding.
  */
 import { makeModelConfig, type ModelConfig } from '../engine/config.ts';
-import { exportStateDict, importStateDict } from '../engine/interop/stateDict.ts';
-import type { OptimizerState } from '../engine/optim.ts';
+import { toNested } from '../engine/interop/nested.ts';
+import { exportStateDict, exportTensors, importStateDict } from '../engine/interop/stateDict.ts';
+import { createOptimizer, type OptimizerState } from '../engine/optim.ts';
 import { ParamStore } from '../engine/params.ts';
 import { Rng } from '../engine/rng.ts';
 import type { LossHistory } from '../contracts/runControls.ts';
@@ -14,6 +15,7 @@ import { DEFAULT_RUN_CONFIG, type RunConfig } from '../contracts/runConfig.ts';
 import type { CsvTable } from '../tasks/csv/parse.ts';
 import type { UserCsv } from '../tasks/userData.ts';
 import type { RunResume, RunSnapshot } from '../contracts/protocol.ts';
+import { optimizerConfigOf } from '../trainer/buildRun.ts';
 import { weightsByName } from '../trainer/resume.ts';
 import { parseTyped, stringifyTyped } from './typedJson.ts';
 
@@ -93,21 +95,39 @@ export function sameData(fingerprint: DataFingerprint, csv: UserCsv | null): boo
   return other.hash === fingerprint.hash && other.rows === fingerprint.rows && other.columns.join('\n') === fingerprint.columns.join('\n');
 }
 
-export function encodeSession(s: SavedSession): string {
+/**
+ * A trained model to hand out rather than a run to continue exactly: the weights in float32 (as PyTorch keeps
+ * them; a quarter of their decimal text) and no optimiser state, which would triple the file. Opening one goes
+ * on from its step and loss history with a fresh optimiser.
+ */
+export interface TrainedModelForm {
+  trainedModel: true;
+}
+
+/** Each tensor of the state_dict as a flat Float32Array; its shape is the model's. */
+function float32Weights(model: ModelConfig, params: ParamStore): Record<string, Float32Array> {
+  return Object.fromEntries(Object.entries(exportTensors(model, params)).map(([name, t]) => [name, Float32Array.from(t.data)]));
+}
+
+export function encodeSession(s: SavedSession, form?: TrainedModelForm): string {
   const { model, weights, ...state } = s.snapshot;
-  const { optimizer } = state;
   const params = new ParamStore(model);
   params.data.set(weights);
+  // The optimiser in its place among the fields, its moments as number lists (as PyTorch's
+  // optimizer.state_dict() prints them); a trained-model file has none.
+  const kept: Partial<Omit<typeof state, 'optimizer'> & { optimizer: unknown }> = {
+    ...state,
+    optimizer: { ...state.optimizer, buffers: Object.fromEntries(Object.entries(state.optimizer.buffers).map(([k, b]) => [k, Array.from(b)])) },
+  };
+  if (form?.trainedModel) delete kept.optimizer;
   return stringifyTyped({
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     savedAt: new Date(s.savedAt).toISOString(),
     config: s.config,
     model,
-    ...state,
-    // In its place among the fields; the file keeps the moments as number lists (as PyTorch's optimizer.state_dict() prints them).
-    optimizer: { ...optimizer, buffers: Object.fromEntries(Object.entries(optimizer.buffers).map(([k, b]) => [k, Array.from(b)])) },
-    weights: exportStateDict(model, params),
+    ...kept,
+    weights: form?.trainedModel ? float32Weights(model, params) : exportStateDict(model, params),
     loss: s.loss,
     data: s.data,
   });
@@ -152,9 +172,12 @@ function readModel(v: unknown, config: RunConfig): ModelConfig {
 
 function readWeights(v: unknown, model: ModelConfig): Float64Array {
   if (!isRecord(v)) throw new Error("session: 'weights' is not a state_dict object");
+  // A trained-model file holds flat float32 tensors: their shapes are the model's.
+  const shapes = exportTensors(model, new ParamStore(model));
+  const nested = Object.fromEntries(Object.entries(v).map(([name, t]) => [name, t instanceof Float32Array && shapes[name] ? toNested(t, shapes[name].shape) : t]));
   let imported;
   try {
-    imported = importStateDict(v, { nonlinearity: model.nonlinearity, outputMode: model.outputMode });
+    imported = importStateDict(nested, { nonlinearity: model.nonlinearity, outputMode: model.outputMode });
   } catch (e) {
     throw new Error(`session: weights: ${(e as Error).message}`);
   }
@@ -166,6 +189,8 @@ function readWeights(v: unknown, model: ModelConfig): Float64Array {
 }
 
 function readOptimizer(v: unknown, size: number, config: RunConfig): OptimizerState {
+  // A trained-model file has none: training goes on with a fresh optimiser.
+  if (v === undefined) return createOptimizer(optimizerConfigOf(config), size).getState();
   if (!isRecord(v) || !isRecord(v.config) || !isRecord(v.buffers)) throw new Error("session: 'optimizer' must have config, stepCount and buffers");
   if (v.config.kind !== config.optimizer) throw new Error(`session: optimizer state is for '${String(v.config.kind)}', the config uses '${config.optimizer}'`);
   if (!Number.isSafeInteger(v.stepCount) || (v.stepCount as number) < 0) throw new Error(`session: optimizer.stepCount ${JSON.stringify(v.stepCount)} is not a count`);
@@ -236,7 +261,7 @@ export function readSession(json: unknown): SavedSession {
       model,
       weights,
       step: step as number,
-      optimizer: readOptimizer(field(json, 'optimizer'), weights.length, config),
+      optimizer: readOptimizer(json.optimizer, weights.length, config),
       dataRng: dataRng as number[],
       elapsedMs,
     },

@@ -190,3 +190,17 @@ test('a lesson can start from a shipped trained model, and Play continues its tr
   await stepTimes(page, 1);
   await expect(page.getByTestId('step-counter')).toHaveText('1001');
 });
+
+test('the trained Tang-poem model opens with a trained loss and writes poem-like lines', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('checkpoint-select').selectOption('tang-lstm');
+  await expect(page.getByTestId('step-counter')).toHaveText('3000');
+  await expect(page).toHaveURL(/task=tangHans/);
+  // Far below the uniform guess over 500 characters and the unknown symbol (ln 501 ≈ 6.2).
+  await expect.poll(() => exactLoss(page)).toBeLessThan(4.5);
+  await expect(page.getByTestId('generated-step')).toContainText(/\b3,?000\b/);
+  const sample = (await page.getByTestId('generated-text').textContent()) ?? '';
+  expect(sample.length).toBeGreaterThan(50);
+  // Lines of verse: Chinese punctuation between characters.
+  expect(sample).toMatch(/[\u4e00-\u9fff]{3,}[，。]/);
+});

@@ -121,3 +121,20 @@ describe.each(KERNELS)('gemm%s', (layout, kernel) => {
     expect(Array.from(C)).toEqual([38, 44, 86, 100]);
   });
 });
+
+describe('gemmNT with a bias', () => {
+  it('stores exactly the sum it stores without one, plus the bias, on every row (all block remainders)', () => {
+    let seed = 900;
+    for (const [M, N, K] of [[640, 501, 12], [7, 9, 5], [1, 3, 2], [5, 4, 0]] as const) {
+      for (const acc of [false, true]) {
+        const A = filled(M * K, seed++), B = filled(N * K, seed++), bias = filled(N + 2, seed++);
+        const start = filled(M * N, seed++);
+        const plain = start.slice(), fused = start.slice();
+        gemmNT(M, N, K, A, 0, B, 0, plain, 0, acc);
+        for (let m = 0; m < M; m++) for (let n = 0; n < N; n++) plain[m * N + n] += bias[2 + n];
+        gemmNT(M, N, K, A, 0, B, 0, fused, 0, acc, bias, 2);
+        expect(fused).toEqual(plain);
+      }
+    }
+  });
+});

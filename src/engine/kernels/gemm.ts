@@ -24,17 +24,23 @@
 /** Doubles per cache tile (256 KiB: half of this machine's L2, comfortably inside any desktop L2). */
 const TILE_DOUBLES = 32768;
 
-/** C[M,N] (+)= A[M,K] · B[N,K]ᵀ   (x·Wᵀ with W stored [out, in], as PyTorch does) */
+/**
+ * C[M,N] (+)= A[M,K] · B[N,K]ᵀ (+ bias[N] on every row)   (x·Wᵀ + b with W stored [out, in], as PyTorch does).
+ * The bias is added to each finished sum as it is stored — the same rounding as adding it afterwards, without a
+ * second pass over C (a vocabulary-wide output is megabytes).
+ */
 export function gemmNT(
   M: number, N: number, K: number,
   A: Float64Array, aOff: number,
   B: Float64Array, bOff: number,
   C: Float64Array, cOff: number,
   acc: boolean,
+  bias: Float64Array | null = null, biasOff = 0,
 ): void {
   if (M <= 0 || N <= 0) return;
   if (K <= 0) {
     if (!acc) C.fill(0, cOff, cOff + M * N);
+    if (bias) for (let m = 0; m < M; m++) for (let n = 0; n < N; n++) C[cOff + m * N + n] += bias[biasOff + n];
     return;
   }
   // Rows of A per tile: a tile of A stays in L2 while every 4-row group of B (in L1) passes over it.
@@ -69,6 +75,11 @@ export function gemmNT(
           s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
           s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
         }
+        if (bias) {
+          const v0 = bias[biasOff + n], v1 = bias[biasOff + n + 1], v2 = bias[biasOff + n + 2], v3 = bias[biasOff + n + 3];
+          s00 += v0; s01 += v1; s02 += v2; s03 += v3; s10 += v0; s11 += v1; s12 += v2; s13 += v3;
+          s20 += v0; s21 += v1; s22 += v2; s23 += v3; s30 += v0; s31 += v1; s32 += v2; s33 += v3;
+        }
         C[c] = s00; C[c + 1] = s01; C[c + 2] = s02; C[c + 3] = s03;
         C[c + N] = s10; C[c + N + 1] = s11; C[c + N + 2] = s12; C[c + N + 3] = s13;
         C[c + N2] = s20; C[c + N2 + 1] = s21; C[c + N2 + 2] = s22; C[c + N2 + 3] = s23;
@@ -84,6 +95,7 @@ export function gemmNT(
           const x = A[a0 + k];
           s0 += x * B[b0 + k]; s1 += x * B[b1 + k]; s2 += x * B[b2 + k]; s3 += x * B[b3 + k];
         }
+        if (bias) { s0 += bias[biasOff + n]; s1 += bias[biasOff + n + 1]; s2 += bias[biasOff + n + 2]; s3 += bias[biasOff + n + 3]; }
         C[c] = s0; C[c + 1] = s1; C[c + 2] = s2; C[c + 3] = s3;
       }
     }
@@ -101,6 +113,10 @@ export function gemmNT(
           const y = B[b0 + k];
           s0 += A[a0 + k] * y; s1 += A[a1 + k] * y; s2 += A[a2 + k] * y; s3 += A[a3 + k] * y;
         }
+        if (bias) {
+          const v = bias[biasOff + n];
+          s0 += v; s1 += v; s2 += v; s3 += v;
+        }
         C[c] = s0; C[c + N] = s1; C[c + N2] = s2; C[c + N3] = s3;
       }
       for (; m < mEnd; m++) {
@@ -108,7 +124,7 @@ export function gemmNT(
         const c = cOff + m * N + n;
         let s = acc ? C[c] : 0;
         for (let k = 0; k < K; k++) s += A[a0 + k] * B[b0 + k];
-        C[c] = s;
+        C[c] = bias ? s + bias[biasOff + n] : s;
       }
     }
   }
