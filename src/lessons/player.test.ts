@@ -5,6 +5,7 @@ import { parseUrl } from '../contracts/urlCodec.ts';
 import {
   lessonKeyAction, parseLessonLink, planStep, reduceLesson, resolvedConfig, resolvedTrainTo, revealed, waitDone, withLessonLink, type LessonState,
 } from './player.ts';
+import { checkpointById } from '../models/checkpoints.ts';
 import type { Lesson, LessonStep } from './types.ts';
 
 const text = { en: 'A. B.', zh: '甲。乙。' };
@@ -28,6 +29,38 @@ const LESSONS = [LESSON];
 
 const open = (stepIndex = 0): LessonState => reduceLesson(null, { type: 'open', lessonId: 'demo', step: stepIndex }, LESSONS) as LessonState;
 const run = (query: string, step: number): Pick<AppState, 'config' | 'step'> => ({ config: parseUrl(query).config, step });
+
+const TRAINED: Lesson = {
+  ...LESSON,
+  id: 'trained',
+  steps: [
+    step({ run: { kind: 'config', query: 'task=adding&seq=8' } }),
+    step({ run: { kind: 'checkpoint', id: 'adding-lstm' }, trainTo: 1005 }),
+    step({ select: { unit: 99 } }),
+  ],
+};
+
+describe('a step that opens a trained model', () => {
+  const ckpt = checkpointById('adding-lstm')!;
+  const onIt = (step: number): Pick<AppState, 'config' | 'step'> => ({ config: ckpt.config, step });
+
+  it('opens the model on entering its step, and trains from the model\'s own step to the pause point', () => {
+    expect(resolvedConfig(TRAINED, 1)).toEqual(ckpt.config);
+    expect(resolvedConfig(TRAINED, 2)).toEqual(ckpt.config);
+    expect(planStep(TRAINED, { step: 1, entry: 'move' }, run('task=adding&seq=8', 40))).toMatchObject({ start: null, checkpoint: 'adding-lstm', train: 5, pause: true });
+    // Coming back after training on: open it again, at its step.
+    expect(planStep(TRAINED, { step: 1, entry: 'move' }, onIt(1200))).toMatchObject({ checkpoint: 'adding-lstm', train: 5 });
+    // Already there: nothing to open.
+    expect(planStep(TRAINED, { step: 1, entry: 'move' }, onIt(ckpt.steps))).toMatchObject({ start: null, checkpoint: null, train: 5 });
+  });
+
+  it('a later step keeps the run, or opens the model again when a link jumps to it from another run', () => {
+    expect(planStep(TRAINED, { step: 2, entry: 'move' }, onIt(1300))).toMatchObject({ start: null, checkpoint: null, train: 0 });
+    const jump = planStep(TRAINED, { step: 2, entry: 'open' }, run('cell=gru', 3));
+    expect(jump).toMatchObject({ start: null, checkpoint: 'adding-lstm', train: 5 });
+    expect(jump.selection.unit).toBe(ckpt.config.hiddenSize - 1);
+  });
+});
 
 describe('the lesson state machine', () => {
   it('opens at a step (clamped), moves with next/prev inside the lesson, and exits', () => {

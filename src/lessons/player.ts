@@ -6,7 +6,8 @@
 import type { AppState, Selection } from '../store/appStore.ts';
 import type { RunConfig } from '../contracts/runConfig.ts';
 import { LESSON_KEY, LESSON_STEP_KEY, parseUrl, PROPS, serializeUrl } from '../contracts/urlCodec.ts';
-import type { Lesson, LessonStep, StepWait } from './types.ts';
+import { checkpointById } from '../models/checkpoints.ts';
+import type { Lesson, LessonStep, StepRun, StepWait } from './types.ts';
 
 export interface LessonState {
   lessonId: string;
@@ -58,13 +59,24 @@ export function reduceLesson(state: LessonState | null, event: LessonEvent, less
   }
 }
 
-/** The configuration a step runs on: its own, or that of the nearest earlier step that names one. */
-export function resolvedConfig(lesson: Lesson, index: number): RunConfig {
+/** The step that sets up the run step `index` runs on: itself, or the nearest earlier one that names a run. */
+function runSource(lesson: Lesson, index: number): StepRun | null {
   for (let i = Math.min(index, lesson.steps.length - 1); i >= 0; i--) {
     const run = lesson.steps[i].run;
-    if (run.kind === 'config') return parseUrl(run.query).config;
+    if (run.kind !== 'keep') return run;
   }
-  return parseUrl('').config;
+  return null;
+}
+
+/** The configuration a step runs on: its own, or that of the nearest earlier step that names one. */
+export function resolvedConfig(lesson: Lesson, index: number): RunConfig {
+  const source = runSource(lesson, index);
+  if (source?.kind === 'checkpoint') {
+    const checkpoint = checkpointById(source.id);
+    if (!checkpoint) throw new Error(`lesson ${lesson.id}: no trained model '${source.id}'`);
+    return checkpoint.config;
+  }
+  return parseUrl(source?.kind === 'config' ? source.query : '').config;
 }
 
 /**
@@ -78,7 +90,7 @@ export function resolvedTrainTo(lesson: Lesson, index: number, entry: LessonStat
   for (let i = index; i >= 0; i--) {
     const s = lesson.steps[i];
     if (s.trainTo !== undefined) best = Math.max(best ?? 0, s.trainTo);
-    if (s.run.kind === 'config') break;
+    if (s.run.kind !== 'keep') break;
   }
   return best;
 }
@@ -91,6 +103,8 @@ function sameRun(a: RunConfig, b: RunConfig): boolean {
 /** What entering a step does: start a new run (or not), train how many steps, and where the cursors go. */
 export interface StepPlan {
   start: RunConfig | null;
+  /** A trained model to open instead (its id): the run then continues from its step. */
+  checkpoint: string | null;
   /** Training steps to take (after the start, if any), then pause. */
   train: number;
   /** Pause training when the step opens (it sets up a picture that must hold). */
@@ -101,21 +115,27 @@ export interface StepPlan {
 export function planStep(lesson: Lesson, state: Pick<LessonState, 'step' | 'entry'>, run: Pick<AppState, 'config' | 'step'>): StepPlan {
   const step = lesson.steps[state.step];
   // Back and Next honour "keep the current run"; a jump into the middle of a lesson rebuilds what it needs.
-  const wants = step.run.kind === 'config' || state.entry === 'open' ? resolvedConfig(lesson, state.step) : null;
+  const rebuild = step.run.kind !== 'keep' || state.entry === 'open';
+  const source = rebuild ? runSource(lesson, state.step) : null;
+  const wants = rebuild ? resolvedConfig(lesson, state.step) : null;
   const differs = wants !== null && !sameRun(wants, run.config);
-  // A run already past the step to pause at cannot go back: the same config restarts and trains again (same seed, same picture).
   const trainTo = resolvedTrainTo(lesson, state.step, state.entry);
-  const overshot = wants !== null && trainTo !== undefined && run.step > trainTo;
-  const start = differs || overshot ? wants : null;
-  const from = start ? 0 : run.step;
+  // A trained model opens at its own step: on entering its step, or when the run is another one.
+  const checkpoint = source?.kind === 'checkpoint' ? checkpointById(source.id) : null;
+  const reopen = checkpoint !== null && (step.run.kind === 'checkpoint' ? run.step !== checkpoint.steps || differs : differs);
+  // A run already past the step to pause at cannot go back: the same config restarts and trains again (same seed, same picture).
+  const overshot = wants !== null && checkpoint === null && trainTo !== undefined && run.step > trainTo;
+  const start = checkpoint === null && (differs || overshot) ? wants : null;
+  const from = reopen ? checkpoint.steps : start ? 0 : run.step;
   const train = trainTo === undefined ? 0 : Math.max(0, trainTo - from);
-  const config = start ?? run.config;
+  const config = start ?? (reopen ? checkpoint.config : run.config);
   const selection: StepPlan['selection'] = {};
   if (step.select?.t !== undefined) selection.t = step.select.t === 'last' ? config.seqLen - 1 : Math.min(step.select.t, config.seqLen - 1);
   if (step.select?.walk) selection.walk = step.select.walk;
   if (step.select?.unit !== undefined) selection.unit = Math.min(step.select.unit, config.hiddenSize - 1);
   if (step.select?.layer !== undefined) selection.layer = step.select.layer === 'top' ? config.numLayers - 1 : Math.min(step.select.layer, config.numLayers - 1);
-  return { start, train, pause: start !== null || trainTo !== undefined || step.question !== undefined, selection };
+  const opens = start !== null || reopen;
+  return { start, checkpoint: reopen ? checkpoint.id : null, train, pause: opens || trainTo !== undefined || step.question !== undefined, selection };
 }
 
 /** The part of the page's state a wait condition reads, and the training step when the step opened. */

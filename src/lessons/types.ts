@@ -28,9 +28,13 @@ export type PanelId = (typeof LESSON_PANELS)[number];
 
 /**
  * The run a step needs: a configuration written as a URL query string (parsed by the page's URL codec, so a
- * lesson can only ask for what a link could), or the run the student already has.
+ * lesson can only ask for what a link could), a trained model, or the run the student already has.
  */
-export type StepRun = { kind: 'config'; query: string } | { kind: 'keep' };
+export type StepRun =
+  | { kind: 'config'; query: string }
+  /** A shipped trained model (its id in models/checkpoints.ts), opened at the step it was trained to. */
+  | { kind: 'checkpoint'; id: string }
+  | { kind: 'keep' };
 
 /** What the student is asked to do before the step's point is made (read off the page's state). */
 export type StepWait =

@@ -9,6 +9,10 @@ import { useAppStore } from '../client/useApp.ts';
 import { LESSONS } from './catalog.ts';
 import { lessonStore, useLessonUi } from './lessonStore.ts';
 import { findLesson, planStep, withLessonLink } from './player.ts';
+import { appRoot } from '../client/taskData.ts';
+import { checkpointById, loadCheckpoint } from '../models/checkpoints.ts';
+import { openSession } from '../models/modelActions.ts';
+import { modelUi } from '../models/modelUi.ts';
 
 function writeLessonLink(link: { lessonId: string; step: number } | null): void {
   const query = withLessonLink(window.location.search, link);
@@ -32,33 +36,49 @@ export function useStepSetup(): void {
     writeLessonLink({ lessonId: state.lessonId, step: state.step });
     const before = store.getState();
     const plan = planStep(lesson, state, before);
-    const entryStep = (plan.start ? 0 : before.step) + plan.train;
+    const entryStep = (plan.checkpoint ? (checkpointById(plan.checkpoint)?.steps ?? 0) : plan.start ? 0 : before.step) + plan.train;
     const applySelection = (): void => {
       if (Object.keys(plan.selection).length) store.setState((s) => ({ selection: { ...s.selection, ...plan.selection } }));
     };
     if (plan.pause) client.pause();
     if (plan.start) client.start(plan.start);
+    const checkpoint = plan.checkpoint ? checkpointById(plan.checkpoint) : null;
+    let open = true;
+    if (checkpoint) {
+      loadCheckpoint(checkpoint, appRoot()).then(
+        (session) => {
+          if (open) openSession(store, client, checkpoint.file, session);
+        },
+        (err: unknown) => {
+          modelUi.setState({ message: { kind: 'error', key: 'models.checkpointFailed', vars: { message: err instanceof Error ? err.message : String(err) } } });
+          if (open) finish(false);
+        },
+      );
+    }
     applySelection();
-    if (!plan.start || plan.train === 0) {
+    if (!checkpoint && (!plan.start || plan.train === 0)) {
       if (plan.train > 0) client.step(plan.train);
       lessonStore.setState({ entryStep, preparing: false });
       return;
     }
     // Steps sent before a dataset's data arrive would go to the old run: train once the new one is ready.
     lessonStore.setState({ entryStep, preparing: true });
-    const finish = (trained: boolean): void => {
+    function finish(trained: boolean): void {
       off();
       applySelection();
-      if (trained) client.step(plan.train);
+      if (trained && plan.train > 0) client.step(plan.train);
       lessonStore.setState({ preparing: false });
-    };
+    }
     const check = (s: AppState): void => {
       if (isReady(s, before.runId)) finish(true);
       else if (s.dataLoad.status === 'error') finish(false);
     };
     const off = store.subscribe(check);
     check(store.getState());
-    return off;
+    return () => {
+      open = false;
+      off();
+    };
   }, [client, store, lessonId, visit]);
 
   // Leaving the lesson removes its link; the run's own settings stay in the URL.

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../../src/lessons/catalog.ts';
 import { resolvedTrainTo } from '../../src/lessons/player.ts';
 import type { Lesson, LessonStep } from '../../src/lessons/types.ts';
-import { collectErrors, openApp } from './helpers.ts';
+import { collectErrors, exactLoss, openApp } from './helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -122,6 +122,38 @@ test('a deep link opens its step; Next and Back buttons move; the link follows',
   await expect(page.getByTestId('lesson-step')).toHaveText('3 / 4');
   await page.getByTestId('lesson-exit').click();
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a lesson step opens a shipped trained model at its step; Next and Back reopen it; Step trains on', async ({ page }) => {
+  const errors = collectErrors(page);
+  // The RNN and then the LSTM trained 1000 steps on the adding problem.
+  await page.goto('/?lesson=rnn-trouble&lstep=6');
+  await expect(page.getByTestId('lesson-step')).toHaveText('6 / 7');
+  await expect(page.getByTestId('step-counter')).toHaveText('1000');
+  await expect(page.getByTestId('panel-summary')).toContainText('nn.RNN');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('panel-summary')).toContainText('nn.LSTM');
+  await expect(page.getByTestId('step-counter')).toHaveText('1000');
+  expect(await exactLoss(page)).toBeLessThan(0.05);
+  await page.getByTestId('btn-step').click();
+  await expect(page.getByTestId('step-counter')).toHaveText('1001');
+  await expect(page.getByTestId('lesson-next')).toBeEnabled();
+  await page.getByTestId('lesson-prev').click();
+  await expect(page.getByTestId('panel-summary')).toContainText('nn.RNN');
+  await expect(page.getByTestId('step-counter')).toHaveText('1000');
+  expect(errors).toEqual([]);
+});
+
+test('the Tang lesson shows the model at step 0 and then trained for 3000 steps, writing lines with punctuation', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?lesson=text-model&lstep=1');
+  await expect(page.getByTestId('input-task')).toHaveValue('tangHans');
+  await expect(page.getByTestId('step-counter')).toHaveText('0');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('step-counter')).toHaveText('3000');
+  expect(await exactLoss(page)).toBeLessThan(4.5);
+  await expect(page.getByTestId('panel-text')).toContainText(/[，。]/);
   expect(errors).toEqual([]);
 });
 

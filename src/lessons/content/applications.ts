@@ -1,4 +1,7 @@
-/** Applications: sliding-window forecasting of a real series, and classifying windows of a multichannel signal. */
+/**
+ * Applications: sliding-window forecasting of a real series, classifying windows of a multichannel signal, and
+ * a character model of the Tang poems.
+ */
 import type { Lesson } from '../types.ts';
 
 /** Mauna Loa CO₂, windows of 12 months, min-max scaling fitted on the first 70 %. */
@@ -119,6 +122,54 @@ export const CLASSIFICATION: Lesson = {
       trainTo: 200,
       show: ['panel-confusion', 'panel-metrics'],
       highlight: 'panel-confusion',
+    },
+  ],
+};
+
+/** The Tang poems in simplified characters, the page's default setting for them (500 most frequent characters). */
+const TANG = 'task=tangHans';
+
+export const TEXT_MODEL: Lesson = {
+  id: 'text-model',
+  title: { en: 'Writing like a Tang poet, one character at a time', zh: '一个字一个字地学写唐诗' },
+  summary: {
+    en: 'A character-level LSTM reads the Tang poems and predicts the next character; trained, its samples take on the poems’ shape, and single units turn out to track line structure.',
+    zh: '字符级 LSTM 读唐诗并预测下一个字；训练之后，它生成的文字有了诗的样子，个别单元还会跟踪诗句的结构。',
+  },
+  minutes: 5,
+  steps: [
+    {
+      title: { en: 'Step 0: every character equally likely', zh: '第 0 步：每个字的可能性都一样' },
+      body: {
+        en: 'Each character is one input symbol and the output is a probability for each of the 501 symbols (500 characters and “unknown”). Before training the model spreads its bets evenly, so the loss is about ln 501 ≈ 6.2 and the sampled text is a jumble of characters.',
+        zh: '每个字是一个输入符号，输出是 501 个符号（500 个字加“未知”）各自的概率。训练之前模型平均下注，所以损失约为 ln 501 ≈ 6.2，采样出来的文字是一堆杂乱的字。',
+      },
+      concepts: ['hidden-output'],
+      run: { kind: 'config', query: TANG },
+      show: ['panel-text', 'panel-loss'],
+      highlight: 'panel-text',
+    },
+    {
+      title: { en: 'After 3000 steps', zh: '训练 3000 步之后' },
+      body: {
+        en: 'The same model after 3000 training steps, shipped with the page. The loss is near 3.5, and the samples come in lines of five or seven characters closed by commas and full stops, with the poems’ most frequent characters. It has learnt form, not meaning.',
+        zh: '同一个模型训练 3000 步之后的样子（随页面提供）。损失约为 3.5，生成的文字是五个或七个字一句，以逗号和句号结尾，用的是唐诗里最常见的字。它学会的是形式，而不是意思。',
+      },
+      concepts: ['hidden-output'],
+      run: { kind: 'checkpoint', id: 'tang-lstm' },
+      show: ['panel-text', 'panel-loss'],
+      highlight: 'panel-text',
+    },
+    {
+      title: { en: 'What one unit follows', zh: '一个单元在跟踪什么' },
+      body: {
+        en: 'The text panel colours a passage by one hidden unit’s value at each character. Pick other units: some switch at the end of each line or at punctuation, keeping count of where in the line the model is. This is the kind of reading LSTMVis made popular.',
+        zh: '文本面板按某个隐藏单元在每个字上的取值给一段文字着色。换几个单元看看：有的在每句末尾或标点处翻转，像是在记录当前写到了句子的哪个位置。LSTMVis 让这种观察方式流行起来。',
+      },
+      concepts: ['hidden-output', 'cell-state'],
+      run: { kind: 'keep' },
+      show: ['panel-text'],
+      highlight: 'panel-text',
     },
   ],
 };

@@ -183,5 +183,29 @@ export const RNN_TROUBLE: Lesson = {
       show: ['panel-compare'],
       highlight: 'panel-compare',
     },
+    {
+      title: { en: 'After 1000 steps: the RNN still guesses', zh: '训练 1000 步之后：RNN 仍在猜' },
+      body: {
+        en: 'A related long task, the adding problem: 50 numbers go in, two of them are marked, and the answer is their sum. This plain RNN has already been trained for 1000 steps. Its loss sits near 0.17, what always answering the average sum gives: the marked numbers are too far back for its gradient to reach.',
+        zh: '一个类似的长任务——加法问题：输入 50 个数，其中两个被标记，答案是这两个数之和。这个普通 RNN 已经训练了 1000 步。它的损失停在 0.17 左右，正好是每次都回答平均和所得到的损失：被标记的数离得太远，梯度传不到那里。',
+      },
+      concepts: ['vanishing'],
+      run: { kind: 'checkpoint', id: 'adding-rnn' },
+      show: ['panel-loss', 'panel-gradient-decay'],
+      highlight: 'panel-loss',
+    },
+    {
+      title: { en: 'The same training, an LSTM', zh: '同样的训练，换成 LSTM' },
+      body: {
+        en: 'The same task, data, seed and 1000 steps, with an LSTM of the same width. Its loss has fallen to about 0.001: it found the marked numbers and holds them until the end. Press Step and training simply goes on from step 1000.',
+        zh: '同样的任务、数据、种子和 1000 步，换成同样宽度的 LSTM。它的损失已经降到约 0.001：它找到了被标记的数，并把它们一直记到最后。按“单步”，训练会从第 1000 步接着往下走。',
+      },
+      concepts: ['vanishing', 'cell-state'],
+      run: { kind: 'checkpoint', id: 'adding-lstm' },
+      show: ['panel-loss', 'panel-gates'],
+      highlight: 'panel-loss',
+      wait: { kind: 'step' },
+      task: { en: 'Press Step once.', zh: '按一次“单步”。' },
+    },
   ],
 };
