@@ -52,8 +52,10 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   const text = (v: string | number): string => (typeof v === 'number' ? formatNumberVar(lang, v) : v);
   return s
     .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) => {
+      // A count may come already formatted ("1,201"): its digits still say which form.
       const v = vars[k];
-      return typeof v === 'number' ? (pluralCategory(lang, v) === 'one' ? one : other) : m;
+      const n = typeof v === 'number' ? v : v !== undefined && /\d/.test(v) ? Number(v.replace(/[^\d.\-]/g, '')) : NaN;
+      return Number.isNaN(n) ? m : pluralCategory(lang, n) === 'one' ? one : other;
     })
     .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? text(vars[k]) : m));
 }

@@ -10,6 +10,11 @@ describe('plural forms', () => {
     expect(translate('en', 'summary.paramCount', { n: 1201 })).toBe('1,201 parameters');
   });
 
+  it('reads the count from a number already formatted for display', () => {
+    expect(translate('en', 'summary.paramCount', { n: '1,201' })).toBe('1,201 parameters');
+    expect(translate('en', 'summary.paramCount', { n: '1' })).toBe('1 parameter');
+  });
+
   it('follows Chinese rules, which have one form', () => {
     expect(pluralCategory('zh', 1)).toBe('other');
     expect(translate('zh', 'toolbar.stepsPerSecondCap', { n: 1 })).toBe('每秒 1 步');

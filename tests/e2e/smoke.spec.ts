@@ -14,6 +14,16 @@ test('the page loads without console errors and shows every panel', async ({ pag
   expect(errors).toEqual([]);
 });
 
+test('no message shows an unfilled placeholder, in either language, before and after training', async ({ page }) => {
+  for (const lang of ['en', 'zh']) {
+    await openApp(page, `?lang=${lang}`);
+    await page.getByTestId('btn-step').click();
+    await expect(page.getByTestId('step-counter')).toHaveText('1');
+    const text = await page.locator('body').innerText();
+    expect(text.match(/\{\w+(\|[^}]*)?\}/g), lang).toBeNull();
+  }
+});
+
 test('the layout fits a 1280 px projector without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page);

@@ -33,14 +33,14 @@ test('Play trains and the loss falls; Pause stops', async ({ page }) => {
 test('the speed control caps training steps per second', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('speed-select').selectOption('5');
+  const started = Date.now();
   await page.getByTestId('btn-play').click();
-  await page.waitForTimeout(2000);
+  // At 5 steps/s, 10 steps take at least ~1.8 s; a busy machine can only make that longer.
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1600);
   await page.getByTestId('btn-play').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   const capped = await stepCount(page);
-  expect(capped).toBeGreaterThanOrEqual(4);
-  // About 10 (plus the pause's latency on a busy machine); full speed does hundreds in the same time.
-  expect(capped).toBeLessThanOrEqual(25);
 
   await page.getByTestId('speed-select').selectOption('full');
   await page.getByTestId('btn-play').click();

@@ -5,7 +5,7 @@
 import { createContext, use, useId, type ReactNode } from 'react';
 import { line } from 'd3-shape';
 import type { WalkMode } from '../../store/appStore.ts';
-import { fmt, fmtFull } from './format.ts';
+import { fmtFull, fmtSlot } from './format.ts';
 import { SvgSym } from './svgMath.tsx';
 import { gateColor, wireColor, wireWidth, type WireScale } from './wireStyle.ts';
 
@@ -73,14 +73,14 @@ export function fullTitle(name: string, value: number | null): string {
 /**
  * "name = value" next to a wire, with all digits on hover; `stack` puts the value on a second line for labels
  * beside vertical wires, where width is scarce. Backward, the stacked value drops its "= ": gradients such as
- * "−1.7e−3" are wider than forward values and must fit between two gate wires.
+ * "−2×10⁻³" are wider than forward values and must fit between two gate wires.
  */
 export function WireLabel(props: { at: Pt; name: string; value: number | null; anchor?: 'start' | 'middle' | 'end'; strong?: boolean; stack?: boolean }) {
   const { walk } = use(DiagramContext);
   const [x, y] = props.at;
   const cls = props.strong ? 'cell-label cell-label-strong' : 'cell-label';
   const bare = props.stack && walk === 'backward';
-  const value = props.value === null ? null : `${bare ? '' : '= '}${fmt(props.value)}`;
+  const value = props.value === null ? null : `${bare ? '' : '= '}${fmtSlot(props.value)}`;
   return (
     <text x={x} y={y} textAnchor={props.anchor ?? 'start'} className={cls}>
       <title>{fullTitle(props.name, props.value)}</title>
@@ -122,7 +122,7 @@ export function GateBox(props: { at: Pt; symbol: string; name: string; act: numb
         {props.symbol}
       </text>
       <text x={cx} y={cy + 19} textAnchor="middle" className={props.delta === null ? 'cell-gate-name' : 'cell-gate-name cell-gate-delta'}>
-        {props.delta === null ? props.name : `δ = ${fmt(props.delta)}`}
+        {props.delta === null ? props.name : `δ = ${fmtSlot(props.delta)}`}
       </text>
       {props.delta !== null ? (
         <rect x={x - 3} y={y - 3} width={BOX.w + 6} height={BOX.h + 6} rx={9} fill="none" stroke={wireColor(props.delta, scale)} strokeWidth={wireWidth(props.delta, scale) * 0.6} />

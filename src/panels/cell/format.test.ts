@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtFull, shortNumber } from './format.ts';
+import { fmt, fmtFull, fmtSlot, shortNumber } from './format.ts';
 
 describe('cell number format', () => {
   it('keeps 2–3 decimals for everyday values and a power of ten for tiny gradients', () => {
@@ -17,5 +17,16 @@ describe('cell number format', () => {
   it('gives float32 precision on hover', () => {
     expect(fmtFull(0.60123456)).toBe('0.6012346');
     expect(fmtFull(-1e-7)).toBe('−10⁻⁷');
+  });
+});
+
+describe('fmtSlot', () => {
+  it('keeps one significant digit on a power of ten and leaves everyday values as fmt writes them', () => {
+    expect(fmtSlot(-9.1e-4)).toBe('−9×10⁻⁴');
+    expect(fmtSlot(9.6e-4)).toBe('1×10⁻³');
+    expect(fmtSlot(2.4e-3)).toBe('2×10⁻³');
+    expect(fmtSlot(0.35)).toBe(fmt(0.35));
+    expect(fmtSlot(0)).toBe('0');
+    expect(fmtSlot(NaN)).toBe('NaN');
   });
 });

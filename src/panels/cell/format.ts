@@ -47,6 +47,19 @@ export function fmt(v: number): string {
   return s.exponent === null ? s.mantissa : `${s.mantissa}×10${superscript(s.exponent)}`;
 }
 
+/**
+ * In the diagram's slots (between two gate wires, inside a gate box): a power of ten keeps one significant
+ * digit, "−9×10⁻⁴", as narrow as the plain forms; the equations and tooltips carry the rest.
+ */
+export function fmtSlot(v: number): string {
+  const s = shortNumber(v);
+  if (s.exponent === null) return s.mantissa;
+  const m = Math.round(Math.abs(Number(s.mantissa.replace(MINUS, '-'))));
+  // 9.6 rounds to 10: one more power of ten.
+  const [digit, exponent] = m >= 10 ? [1, s.exponent + 1] : [m, s.exponent];
+  return `${v < 0 ? MINUS : ''}${digit}×10${superscript(exponent)}`;
+}
+
 /** Tick labels: as short as possible ("1", "−1×10⁻³"). */
 export function fmtTick(v: number): string {
   const s = shortNumber(v);
