@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors, exactLoss, openApp, stepTimes } from './helpers.ts';
+import { cellShowsStep, collectErrors, exactLoss, openApp, stepTimes } from './helpers.ts';
 
 const SHOTS = 'test-results/classroom';
 
@@ -39,6 +39,7 @@ test.describe('panel export', () => {
   test('the trace CSV holds every layer, timestep and unit, equal to the frame the cell diagram shows', async ({ page }) => {
     await openApp(page);
     await stepTimes(page, 1);
+    await cellShowsStep(page, 1);
     const download = await exportFrom(page, 'panel-cell', 'export-csv');
     const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
     expect(rows[0]).toEqual(['layer', 't', 'unit', 'gate_i', 'gate_f', 'gate_g', 'gate_o', 'c', 'h', 'dL_dh', 'dL_dc']);

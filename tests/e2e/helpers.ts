@@ -27,6 +27,11 @@ export async function stepTimes(page: Page, n: number): Promise<void> {
   await expect(page.getByTestId('step-counter')).toHaveText(String(start + n));
 }
 
+/** Waits until the cell panel's numbers come from the frame of training step `step` (panels update at their own pace). */
+export async function cellShowsStep(page: Page, step: number): Promise<void> {
+  await expect(page.getByTestId('panel-cell').locator('[data-frame-step]')).toHaveAttribute('data-frame-step', String(step));
+}
+
 /** Train with Play until more than `steps` steps are done, then pause. */
 export async function trainFor(page: Page, steps: number): Promise<void> {
   const play = page.getByTestId('btn-play');

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors, openApp, stepCount, stepTimes } from './helpers.ts';
+import { cellShowsStep, collectErrors, openApp, stepCount, stepTimes } from './helpers.ts';
 
 /** The numbers the cell diagram shows for the selected timestep. */
 function cellNumbers(page: Page): Locator {
@@ -9,6 +9,7 @@ function cellNumbers(page: Page): Locator {
 test('scrubbing the timestep slider moves the numbers in the cell diagram', async ({ page }) => {
   await openApp(page);
   await stepTimes(page, 5);
+  await cellShowsStep(page, 5);
   const before = await cellNumbers(page).textContent();
   const slider = page.getByTestId('timestep-slider');
   await slider.fill('7');

@@ -1,7 +1,7 @@
 /** Models in and out: open a model file, export and re-open it, save and open a session, and a reload that loses nothing. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, exactLoss, openApp, stepTimes } from './helpers.ts';
+import { cellShowsStep, collectErrors, exactLoss, openApp, stepTimes } from './helpers.ts';
 
 // Several page loads and trained steps per test: generous on a loaded machine (every wait is for a state).
 test.describe.configure({ timeout: 180_000 });
@@ -112,6 +112,7 @@ test('a model for another input size, dropped on the page, offers the task that 
 test('export then import gives the same numbers in the cell diagram', async ({ page }) => {
   await openApp(page);
   await stepTimes(page, 5);
+  await cellShowsStep(page, 5);
   const trained = await equationValues(page);
   const files = [];
   for (const [testId, ext] of [['export-safetensors', '.safetensors'], ['export-state-dict', '.json']] as const) {

@@ -148,7 +148,8 @@ function CellView(props: {
           <UnitStrip values={stripValues} unit={site.unit} color={(v) => wireColor(v, scale)} format={fmt} />
         ) : null}
       </figure>
-      <section className="cell-equations-wrap" aria-label={t('cell.equations')}>
+      {/* The training step of the frame the numbers come from (views update at their own pace). */}
+      <section className="cell-equations-wrap" aria-label={t('cell.equations')} data-frame-step={props.frame.step}>
         <EquationList lines={lines} names={names} label={t('cell.equations')} />
         <p className="cell-notation" data-testid="cell-notation">
           {t('cell.notation', { weights: NOTATION_EXAMPLE[props.cell] })} <Term id="notation">{t('cell.notationLink')}</Term>
