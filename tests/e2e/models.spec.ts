@@ -79,6 +79,7 @@ test('opening a model file shows its sizes in the model panel and draws its gate
 test('a bad file says what is wrong and leaves the run as it was', async ({ page }) => {
   await openApp(page);
   await stepTimes(page, 3);
+  await cellShowsStep(page, 3);
   const loss = await exactLoss(page);
   const before = await equationValues(page);
   const bad = JSON.parse(gruStateDict(1, 5, 1)) as Record<string, number[][]>;
