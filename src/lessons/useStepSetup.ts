@@ -9,10 +9,8 @@ import { useAppStore } from '../client/useApp.ts';
 import { LESSONS } from './catalog.ts';
 import { lessonStore, useLessonUi } from './lessonStore.ts';
 import { findLesson, planStep, withLessonLink } from './player.ts';
-import { appRoot } from '../client/taskData.ts';
-import { checkpointById, loadCheckpoint } from '../models/checkpoints.ts';
-import { openSession } from '../models/modelActions.ts';
-import { modelUi } from '../models/modelUi.ts';
+import { checkpointById } from '../models/checkpoints.ts';
+import { openCheckpoint } from '../models/modelActions.ts';
 
 function writeLessonLink(link: { lessonId: string; step: number } | null): void {
   const query = withLessonLink(window.location.search, link);
@@ -45,15 +43,9 @@ export function useStepSetup(): void {
     const checkpoint = plan.checkpoint ? checkpointById(plan.checkpoint) : null;
     let open = true;
     if (checkpoint) {
-      loadCheckpoint(checkpoint, appRoot()).then(
-        (session) => {
-          if (open) openSession(store, client, checkpoint.file, session);
-        },
-        (err: unknown) => {
-          modelUi.setState({ message: { kind: 'error', key: 'models.checkpointFailed', vars: { message: err instanceof Error ? err.message : String(err) } } });
-          if (open) finish(false);
-        },
-      );
+      void openCheckpoint(store, client, checkpoint, () => open).then((opened) => {
+        if (!opened && open) finish(false);
+      });
     }
     applySelection();
     if (!checkpoint && (!plan.start || plan.train === 0)) {

@@ -11,10 +11,8 @@ import { useT } from '../client/useT.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { useApp, useAppStore } from '../client/useApp.ts';
 import type { FitOffer } from './fit.ts';
-import { acceptOffer, cancelPending, exportFile, openFile, openSession, type Download, type ExportKind } from './modelActions.ts';
-import { CHECKPOINTS, checkpointById, loadCheckpoint } from './checkpoints.ts';
-import { appRoot } from '../client/taskData.ts';
-import { modelUi } from './modelUi.ts';
+import { acceptOffer, cancelPending, exportFile, openCheckpoint, openFile, type Download, type ExportKind } from './modelActions.ts';
+import { CHECKPOINTS, checkpointById } from './checkpoints.ts';
 import { readModelFile } from './modelReaderClient.ts';
 import { useModelUi } from './modelUi.ts';
 import { usePersistence } from './usePersistence.ts';
@@ -118,11 +116,7 @@ function CheckpointPicker() {
   const onChange = (e: ChangeEvent<HTMLSelectElement>): void => {
     const c = checkpointById(e.target.value);
     e.target.value = '';
-    if (!c) return;
-    loadCheckpoint(c, appRoot()).then(
-      (session) => openSession(store, client, c.file, session),
-      (err: unknown) => modelUi.setState({ message: { kind: 'error', key: 'models.checkpointFailed', vars: { message: err instanceof Error ? err.message : String(err) } } }),
-    );
+    if (c) void openCheckpoint(store, client, c);
   };
   return (
     <label className="model-checkpoint">

@@ -18,6 +18,8 @@ import { pytorchScript, scriptFileName, ScriptUnsupportedError } from './pytorch
 import { encodeSession, resumeOf, sameData, sessionData, type SavedSession } from './sessionFile.ts';
 import { optimizerConfigOf } from '../trainer/buildRun.ts';
 import { isDataTask } from '../tasks/registry.ts';
+import { appRoot } from '../client/taskData.ts';
+import { loadCheckpoint, type Checkpoint } from './checkpoints.ts';
 
 const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
 
@@ -89,6 +91,21 @@ export function openSession(store: AppStore, client: TrainerControls, fileName: 
   if (data?.kind === 'csv') setUserCsv(data.csv);
   startFrom(store, client, session.config, { resume: resumeOf(session), loss: session.loss });
   say({ kind: 'info', key: 'models.openedSession', vars: { file: fileName, step: session.snapshot.step } });
+}
+
+/**
+ * A shipped trained model, fetched and opened as the current run; resolves false (and says why) when it could
+ * not be fetched or read. `stillWanted` drops a model that arrives after the user moved on.
+ */
+export async function openCheckpoint(store: AppStore, client: TrainerControls, checkpoint: Checkpoint, stillWanted: () => boolean = () => true): Promise<boolean> {
+  try {
+    const session = await loadCheckpoint(checkpoint, appRoot());
+    if (stillWanted()) openSession(store, client, checkpoint.file, session);
+    return true;
+  } catch (err) {
+    say({ kind: 'error', key: 'models.checkpointFailed', vars: { message: err instanceof Error ? err.message : String(err) } });
+    return false;
+  }
 }
 
 export function openReadResult(store: AppStore, client: TrainerControls, fileName: string, result: ReadResult): void {
